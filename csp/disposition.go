@@ -1,0 +1,39 @@
+package csp
+
+// Disposition says whether a policy is enforced or only reported.
+type Disposition uint8
+
+const (
+	// Enforce policies (the Content-Security-Policy header) block requests
+	// that violate them.
+	Enforce Disposition = iota
+	// Report policies (Content-Security-Policy-Report-Only) never block;
+	// their violations are only reported.
+	Report
+)
+
+// String returns "enforce" or "report", the names CSP violation reports use.
+func (d Disposition) String() string {
+	switch d {
+	case Enforce:
+		return "enforce"
+	case Report:
+		return "report"
+	}
+	return "Disposition(" + string(rune('0'+d)) + ")"
+}
+
+// HeaderName returns the response header that delivers policies with
+// disposition d.
+func (d Disposition) HeaderName() string {
+	if d == Report {
+		return HeaderReportOnly
+	}
+	return Header
+}
+
+// The response header names that carry policies.
+const (
+	Header           = "Content-Security-Policy"
+	HeaderReportOnly = "Content-Security-Policy-Report-Only"
+)

@@ -1,0 +1,19 @@
+package csp
+
+import "net/http"
+
+// FromHeader parses every Content-Security-Policy field of h (disposition
+// Enforce) followed by every Content-Security-Policy-Report-Only field
+// (disposition Report), each field in order. Several fields are equivalent
+// to one field with their values joined by commas. Problems name the field
+// they come from.
+func FromHeader(h http.Header) (List, error) {
+	var p parser
+	for _, disp := range [...]Disposition{Enforce, Report} {
+		name := disp.HeaderName()
+		for i, v := range h.Values(name) {
+			p.parse(v, disp, name, i)
+		}
+	}
+	return p.result()
+}

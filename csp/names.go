@@ -1,0 +1,94 @@
+package csp
+
+// Directive names this package knows, with what a browser does with them.
+// Unknown names are kept (they make a policy non-empty) but have no effect.
+const (
+	ConnectSrc              = "connect-src"
+	DefaultSrc              = "default-src"
+	UpgradeInsecureRequests = "upgrade-insecure-requests"
+	BlockAllMixedContent    = "block-all-mixed-content"
+)
+
+type nameInfo struct {
+	sourceList bool // the value is a source list
+	deprecated bool // deprecated or removed from the spec, still seen in the wild
+}
+
+var known = map[string]nameInfo{
+	"child-src":                 {sourceList: true},
+	"connect-src":               {sourceList: true},
+	"default-src":               {sourceList: true},
+	"fenced-frame-src":          {sourceList: true},
+	"font-src":                  {sourceList: true},
+	"frame-src":                 {sourceList: true},
+	"img-src":                   {sourceList: true},
+	"manifest-src":              {sourceList: true},
+	"media-src":                 {sourceList: true},
+	"object-src":                {sourceList: true},
+	"script-src":                {sourceList: true},
+	"script-src-attr":           {sourceList: true},
+	"script-src-elem":           {sourceList: true},
+	"style-src":                 {sourceList: true},
+	"style-src-attr":            {sourceList: true},
+	"style-src-elem":            {sourceList: true},
+	"worker-src":                {sourceList: true},
+	"base-uri":                  {sourceList: true},
+	"form-action":               {sourceList: true},
+	"frame-ancestors":           {sourceList: true},
+	"sandbox":                   {},
+	"report-uri":                {},
+	"report-to":                 {},
+	"require-trusted-types-for": {},
+	"trusted-types":             {},
+	"upgrade-insecure-requests": {},
+	"webrtc":                    {},
+	"block-all-mixed-content":   {deprecated: true},
+	"prefetch-src":              {sourceList: true, deprecated: true},
+	"navigate-to":               {sourceList: true, deprecated: true},
+	"plugin-types":              {deprecated: true},
+	"referrer":                  {deprecated: true},
+	"reflected-xss":             {deprecated: true},
+	"require-sri-for":           {deprecated: true},
+	"disown-opener":             {deprecated: true},
+}
+
+// suggest returns the known directive name closest to name (at most two
+// edits away), or "".
+func suggest(name string) string {
+	if len(name) > 40 {
+		return ""
+	}
+	best, bestD := "", 3
+	for k := range known {
+		if d := editDistance(name, k, 3); d < bestD || d == bestD && d < 3 && k < best {
+			best, bestD = k, d
+		}
+	}
+	return best
+}
+
+// editDistance returns the Levenshtein distance of a and b, or any value
+// >= limit when it is at least limit.
+func editDistance(a, b string, limit int) int {
+	if d := len(a) - len(b); d >= limit || -d >= limit {
+		return limit
+	}
+	var row [48]int
+	for j := 0; j <= len(b); j++ {
+		row[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		prev := row[0]
+		row[0] = i
+		for j := 1; j <= len(b); j++ {
+			cur := row[j]
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			row[j] = min(row[j]+1, row[j-1]+1, prev+cost)
+			prev = cur
+		}
+	}
+	return row[len(b)]
+}

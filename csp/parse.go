@@ -1,0 +1,249 @@
+package csp
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cspkit/cspkit/source"
+)
+
+// Parse parses one Content-Security-Policy header value, which may hold
+// several comma-separated policies, all with disposition Enforce. The List
+// is always what a browser enforces; err, when not nil, is a *ParseError
+// listing what a browser drops or warns about. Parse never panics.
+func Parse(value string) (List, error) {
+	var p parser
+	p.parse(value, Enforce, "", 0)
+	return p.result()
+}
+
+// ParseReportOnly is like Parse for a Content-Security-Policy-Report-Only
+// value: every policy has disposition Report.
+func ParseReportOnly(value string) (List, error) {
+	var p parser
+	p.parse(value, Report, "", 0)
+	return p.result()
+}
+
+// MustParse is like Parse but panics on any problem. It is meant for tests
+// and hard-coded policies.
+func MustParse(value string) List {
+	l, err := Parse(value)
+	if err != nil {
+		panic(err)
+	}
+	return l
+}
+
+type parser struct {
+	policies []Policy
+	problems []Problem
+	header   string
+	field    int
+}
+
+func (p *parser) result() (List, error) {
+	l := List{policies: p.policies}
+	if len(p.problems) > 0 {
+		return l, &ParseError{Problems: p.problems}
+	}
+	return l, nil
+}
+
+// parse splits value on "," and appends each non-empty policy.
+func (p *parser) parse(value string, disp Disposition, header string, field int) {
+	p.header, p.field = header, field
+	if p.policies == nil {
+		p.policies = make([]Policy, 0, strings.Count(value, ",")+1)
+	}
+	off := 0
+	for {
+		end := strings.IndexByte(value[off:], ',')
+		if end < 0 {
+			p.policy(value[off:], off, disp)
+			return
+		}
+		p.policy(value[off:off+end], off, disp)
+		off += end + 1
+	}
+}
+
+func (p *parser) problem(policy int, dir, tok string, off int, c Code, msg string) {
+	p.problems = append(p.problems, Problem{
+		Header: p.header, Field: p.field, Policy: policy,
+		Directive: dir, Token: tok, Offset: off, Code: c, Message: msg,
+	})
+}
+
+// policy parses one serialized policy found at byte off of the field value
+// (https://w3c.github.io/webappsec-csp/#parse-serialized-policy).
+func (p *parser) policy(s string, off int, disp Disposition) {
+	idx := len(p.policies)
+	firstProblem := len(p.problems)
+	nDirs, nToks := 1, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ';':
+			nDirs++
+		case !source.IsSpace(c) && (i == 0 || s[i-1] == ';' || source.IsSpace(s[i-1])):
+			nToks++
+		}
+	}
+	dirs := make([]Directive, 0, nDirs)
+	exprs := make([]source.Expression, 0, nToks)
+	var dropped []string // names of directives dropped for non-ASCII content
+	pos := 0
+	for pos <= len(s) {
+		end := strings.IndexByte(s[pos:], ';')
+		if end < 0 {
+			end = len(s) - pos
+		}
+		tok, tokOff := trim(s[pos:pos+end], off+pos)
+		pos += end + 1
+		if tok == "" {
+			continue
+		}
+		nameEnd := 0
+		for nameEnd < len(tok) && !source.IsSpace(tok[nameEnd]) {
+			nameEnd++
+		}
+		name := lower(tok[:nameEnd])
+		if i := nonASCII(tok); i >= 0 {
+			dropped = append(dropped, name)
+			p.problem(idx, name, tok, tokOff, NonASCIIDirective, fmt.Sprintf(
+				"directive %q is dropped whole: it contains the non-ASCII character %q at byte %d",
+				name, firstRune(tok[i:]), tokOff+i))
+			continue
+		}
+		if hasName(dirs, name) {
+			p.problem(idx, name, tok, tokOff, DuplicateDirective, fmt.Sprintf(
+				"directive %q is ignored: the policy already has one, and the first wins", name))
+			continue
+		}
+		value, valOff := trim(tok[nameEnd:], tokOff+nameEnd)
+		info, isKnown := known[name]
+		switch {
+		case !isKnown:
+			msg := fmt.Sprintf("unknown directive %q has no effect", name)
+			if s := suggest(name); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			p.problem(idx, name, tok[:nameEnd], tokOff, UnknownDirective, msg)
+		case info.deprecated:
+			p.problem(idx, name, tok[:nameEnd], tokOff, DeprecatedDirective, fmt.Sprintf(
+				"directive %q is deprecated and ignored by current browsers' CSP checks", name))
+		}
+		if disp == Report && (name == "sandbox" || name == UpgradeInsecureRequests) {
+			p.problem(idx, name, tok[:nameEnd], tokOff, IgnoredInReportOnly, fmt.Sprintf(
+				"directive %q is ignored in a report-only policy", name))
+		}
+		start := len(exprs)
+		noneAt := -1
+		for o, t := range source.Fields(value) {
+			e, err := source.Parse(t)
+			if err != nil && info.sourceList {
+				p.problem(idx, name, t, valOff+o, InvalidSource, fmt.Sprintf(
+					"source expression %q never matches: %s", t, err.(*source.Error).Reason))
+			}
+			if e.Kind() == source.None && noneAt < 0 {
+				noneAt = valOff + o
+			}
+			exprs = append(exprs, e)
+		}
+		if noneAt >= 0 && len(exprs)-start > 1 && info.sourceList {
+			p.problem(idx, name, "'none'", noneAt, NoneWithSources,
+				"'none' has no effect next to other source expressions")
+		}
+		dirs = append(dirs, Directive{name: name, value: value, sources: source.NewList(exprs[start:])})
+	}
+	if len(dirs) == 0 {
+		for i := firstProblem; i < len(p.problems); i++ {
+			p.problems[i].Policy = -1
+		}
+		return
+	}
+	pol := Policy{text: strings.Trim(s, " \t\n\f\r"), directives: dirs, disposition: disp}
+	p.explainDropped(pol, dropped, firstProblem)
+	p.policies = append(p.policies, pol)
+}
+
+// explainDropped adds to the problem about a dropped connect-src or
+// default-src what now governs connect requests.
+func (p *parser) explainDropped(pol Policy, dropped []string, from int) {
+	for _, name := range dropped {
+		if name != ConnectSrc && name != DefaultSrc {
+			continue
+		}
+		var now string
+		switch {
+		case pol.Has(ConnectSrc):
+			now = "connect requests are governed by the remaining connect-src"
+		case pol.Has(DefaultSrc):
+			now = "connect requests now fall back to default-src"
+		default:
+			now = "connect requests are no longer restricted by this policy"
+		}
+		for i := from; i < len(p.problems); i++ {
+			if pr := &p.problems[i]; pr.Code == NonASCIIDirective && pr.Directive == name {
+				pr.Message += "; " + now
+			}
+		}
+	}
+}
+
+func hasName(dirs []Directive, name string) bool {
+	for _, d := range dirs {
+		if d.name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// trim strips ASCII whitespace from both ends of s, which starts at byte off,
+// and returns the rest with its offset.
+func trim(s string, off int) (string, int) {
+	i, j := 0, len(s)
+	for i < j && source.IsSpace(s[i]) {
+		i++
+	}
+	for j > i && source.IsSpace(s[j-1]) {
+		j--
+	}
+	return s[i:j], off + i
+}
+
+func nonASCII(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return i
+		}
+	}
+	return -1
+}
+
+// firstRune returns the first UTF-8 character of s, or its first byte when s
+// is not valid UTF-8 there (browsers read header bytes as Latin-1).
+func firstRune(s string) string {
+	if r, n := utf8.DecodeRuneInString(s); r != utf8.RuneError {
+		return s[:n]
+	}
+	return s[:1]
+}
+
+// lower ASCII-lower-cases s, allocating only when s has upper case.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; c >= 'A' && c <= 'Z' {
+					b[j] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}

@@ -1,0 +1,84 @@
+package csp
+
+import (
+	"iter"
+	"strings"
+)
+
+// Policy is one parsed policy: an ordered set of directives with at most one
+// directive per name, and a disposition.
+type Policy struct {
+	text        string // the serialized policy as received, trimmed
+	directives  []Directive
+	disposition Disposition
+}
+
+// Disposition reports whether the policy is enforced or report-only.
+func (p Policy) Disposition() Disposition { return p.disposition }
+
+// Text returns the serialized policy as it was received, without the
+// surrounding whitespace: what browsers send as "original-policy" in
+// violation reports.
+func (p Policy) Text() string { return p.text }
+
+// Len returns the number of directives.
+func (p Policy) Len() int { return len(p.directives) }
+
+// Directives yields the directives in the order they were written.
+func (p Policy) Directives() iter.Seq[Directive] {
+	return func(yield func(Directive) bool) {
+		for _, d := range p.directives {
+			if !yield(d) {
+				return
+			}
+		}
+	}
+}
+
+// Directive returns the directive with the given name, compared ASCII
+// case-insensitively, and whether the policy has it.
+func (p Policy) Directive(name string) (Directive, bool) {
+	for _, d := range p.directives {
+		if len(d.name) == len(name) && strings.EqualFold(d.name, name) {
+			return d, true
+		}
+	}
+	return Directive{}, false
+}
+
+// Has reports whether the policy has a directive with the given name.
+func (p Policy) Has(name string) bool {
+	_, ok := p.Directive(name)
+	return ok
+}
+
+// String returns the policy's directives in canonical form, joined by "; ".
+// Parsing the result gives an Equal policy (with disposition Enforce).
+func (p Policy) String() string {
+	var b strings.Builder
+	p.writeTo(&b)
+	return b.String()
+}
+
+func (p Policy) writeTo(b *strings.Builder) {
+	for i, d := range p.directives {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		d.writeTo(b)
+	}
+}
+
+// Equal reports whether p and q have the same disposition and the same
+// directives in the same order.
+func (p Policy) Equal(q Policy) bool {
+	if p.disposition != q.disposition || len(p.directives) != len(q.directives) {
+		return false
+	}
+	for i := range p.directives {
+		if !p.directives[i].Equal(q.directives[i]) {
+			return false
+		}
+	}
+	return true
+}

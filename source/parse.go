@@ -1,0 +1,276 @@
+package source
+
+// Parse parses one source expression (a token without whitespace). A token
+// that fits no grammar yields an Expression of kind Invalid that keeps the
+// token, together with an *Error saying why; it is never a panic.
+func Parse(token string) (Expression, error) {
+	e, reason, pos := parse(token)
+	if reason != 0 {
+		return e, &Error{Token: token, Pos: pos, Reason: reason}
+	}
+	return e, nil
+}
+
+// MustParse is like Parse but panics when the token is invalid. It is meant
+// for tests and package-level variables with hard-coded expressions.
+func MustParse(token string) Expression {
+	e, err := Parse(token)
+	if err != nil {
+		panic(err)
+	}
+	return e
+}
+
+var keywords = [...]string{
+	"unsafe-inline", "unsafe-eval", "strict-dynamic", "unsafe-hashes",
+	"report-sample", "unsafe-allow-redirects", "wasm-unsafe-eval",
+	"trusted-types-eval", "report-sha256", "report-sha384", "report-sha512",
+	"unsafe-webtransport-hashes",
+}
+
+func invalid(tok string, r Reason, pos int) (Expression, Reason, int) {
+	return Expression{kind: Invalid, text: tok}, r, pos
+}
+
+// parse returns the expression and, when it is Invalid, the reason and the
+// byte position of the problem.
+func parse(tok string) (Expression, Reason, int) {
+	for i := 0; i < len(tok); i++ {
+		if tok[i] >= 0x80 {
+			return invalid(tok, NonASCII, i)
+		}
+	}
+	if tok == "" {
+		return invalid(tok, EmptyHost, 0)
+	}
+	if tok[0] == '\'' {
+		return parseQuoted(tok)
+	}
+	if tok == "*" {
+		return Expression{kind: Wildcard, portNum: portAbsent}, 0, 0
+	}
+	rest, scheme := tok, ""
+	if n := schemeLen(tok); n > 0 && n < len(tok) && tok[n] == ':' {
+		switch {
+		case n+1 == len(tok):
+			return Expression{kind: Scheme, scheme: lower(tok[:n]), portNum: portAbsent}, 0, 0
+		case len(tok) >= n+3 && tok[n+1] == '/' && tok[n+2] == '/':
+			scheme, rest = lower(tok[:n]), tok[n+3:]
+		}
+	}
+	e, r, pos := parseHostSource(rest)
+	if r != 0 {
+		return invalid(tok, r, pos+len(tok)-len(rest))
+	}
+	e.scheme = scheme
+	return e, 0, 0
+}
+
+// schemeLen returns the length of the scheme-part at the start of s, or 0.
+func schemeLen(s string) int {
+	if s == "" || class[s[0]]&cAlpha == 0 {
+		return 0
+	}
+	i := 1
+	for i < len(s) && class[s[i]]&cSchemeRest != 0 {
+		i++
+	}
+	return i
+}
+
+func parseQuoted(tok string) (Expression, Reason, int) {
+	if len(tok) < 2 || tok[len(tok)-1] != '\'' {
+		return invalid(tok, MissingQuote, len(tok))
+	}
+	in := tok[1 : len(tok)-1]
+	switch {
+	case equalFold(in, "none"):
+		return Expression{kind: None, portNum: portAbsent}, 0, 0
+	case equalFold(in, "self"):
+		return Expression{kind: Self, portNum: portAbsent}, 0, 0
+	}
+	for _, k := range keywords {
+		if equalFold(in, k) {
+			return Expression{kind: Keyword, text: k, portNum: portAbsent}, 0, 0
+		}
+	}
+	if len(in) > 6 && equalFold(in[:6], "nonce-") {
+		if !isBase64(in[6:]) {
+			return invalid(tok, BadBase64, 7)
+		}
+		return Expression{kind: Nonce, text: in[6:], portNum: portAbsent}, 0, 0
+	}
+	if len(in) > 7 && in[6] == '-' {
+		for _, alg := range [...]string{"sha256", "sha384", "sha512"} {
+			if equalFold(in[:6], alg) {
+				if !isBase64(in[7:]) {
+					return invalid(tok, BadBase64, 8)
+				}
+				return Expression{kind: Hash, alg: alg, text: in[7:], portNum: portAbsent}, 0, 0
+			}
+		}
+	}
+	return invalid(tok, UnknownKeyword, 1)
+}
+
+// isBase64 reports whether s is a CSP base64-value: one or more of ALPHA,
+// DIGIT, "+", "/", "-", "_", then at most two "=".
+func isBase64(s string) bool {
+	i := 0
+	for i < len(s) && class[s[i]]&cBase64 != 0 {
+		i++
+	}
+	if i == 0 {
+		return false
+	}
+	pad := len(s) - i
+	if pad > 2 {
+		return false
+	}
+	for ; i < len(s); i++ {
+		if s[i] != '=' {
+			return false
+		}
+	}
+	return true
+}
+
+// parseHostSource parses host-part [":" port-part] [path-part]; positions
+// in the result are relative to s.
+func parseHostSource(s string) (Expression, Reason, int) {
+	e := Expression{kind: Host, portNum: portAbsent}
+	i, r := hostEnd(s)
+	if r != 0 {
+		return e, r, i
+	}
+	e.host = lower(s[:i])
+	if i < len(s) && s[i] == ':' {
+		j := i + 1
+		for j < len(s) && s[j] != '/' {
+			j++
+		}
+		port := s[i+1 : j]
+		n, ok := parsePort(port)
+		if !ok {
+			return e, BadPort, i + 1
+		}
+		e.port, e.portNum, i = port, n, j
+	}
+	if i < len(s) {
+		if r, pos := checkPath(s[i:]); r != 0 {
+			return e, r, i + pos
+		}
+		e.path = s[i:]
+	}
+	return e, 0, 0
+}
+
+// hostEnd returns the length of the host-part at the start of s, which must
+// be followed by the end, ":" or "/".
+func hostEnd(s string) (int, Reason) {
+	if s == "" {
+		return 0, EmptyHost
+	}
+	i := 0
+	if s[0] == '*' {
+		if len(s) == 1 || s[1] == ':' || s[1] == '/' {
+			return 1, 0
+		}
+		if s[1] != '.' {
+			return 1, BadWildcard
+		}
+		i = 2
+	}
+	for {
+		start := i
+		for i < len(s) && class[s[i]]&cHost != 0 {
+			i++
+		}
+		if i == start {
+			// An empty label is allowed only as the single trailing dot.
+			if start > 0 && s[start-1] == '.' && start > 1 && s[start-2] != '.' && s[start-2] != '*' &&
+				(i == len(s) || s[i] == ':' || s[i] == '/') {
+				return i, 0
+			}
+			return i, labelReason(s, i)
+		}
+		if i == len(s) || s[i] == ':' || s[i] == '/' {
+			return i, 0
+		}
+		if s[i] != '.' {
+			return i, labelReason(s, i)
+		}
+		i++
+	}
+}
+
+func labelReason(s string, i int) Reason {
+	if i >= len(s) {
+		return EmptyLabel
+	}
+	switch s[i] {
+	case '[':
+		return IPv6Host
+	case '.', ':', '/':
+		return EmptyLabel
+	case '?':
+		return HasQuery
+	case '#':
+		return HasFragment
+	}
+	for j := i; j < len(s) && s[j] != '/'; j++ {
+		if s[j] == '@' {
+			return Userinfo
+		}
+	}
+	return BadHostChar
+}
+
+// parsePort returns the value of a port-part, or false if it is not one.
+func parsePort(p string) (int32, bool) {
+	if p == "*" {
+		return portWildcard, true
+	}
+	if p == "" {
+		return 0, false
+	}
+	n := int32(0)
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		if n != portTooLarge {
+			n = n*10 + int32(c-'0')
+			if n > 65535 {
+				n = portTooLarge
+			}
+		}
+	}
+	return n, true
+}
+
+// checkPath validates an RFC 3986 path-absolute without ";" or ",".
+func checkPath(p string) (Reason, int) {
+	if len(p) > 1 && p[1] == '/' {
+		return BadPath, 1
+	}
+	for i := 1; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case c == '/' || class[c]&cPath != 0:
+		case c == '%':
+			if i+2 >= len(p) || !isHex(p[i+1]) || !isHex(p[i+2]) {
+				return BadPercent, i
+			}
+			i += 2
+		case c == '?':
+			return HasQuery, i
+		case c == '#':
+			return HasFragment, i
+		default:
+			return BadPathChar, i
+		}
+	}
+	return 0, 0
+}
