@@ -2,13 +2,13 @@ package source
 
 // Byte classes of the CSP3 source-expression grammar (ASCII only).
 const (
-	cAlpha     = 1 << iota // ALPHA
-	cDigit                 // DIGIT
-	cSchemeRest            // ALPHA / DIGIT / "+" / "-" / "."
-	cHost                  // host-char: ALPHA / DIGIT / "-"
-	cPath                  // RFC 3986 pchar minus "%" (handled apart), ";" and ","
-	cBase64                // base64-value body: ALPHA / DIGIT / "+" / "/" / "-" / "_"
-	cSpace                 // ASCII whitespace: TAB LF FF CR SPACE
+	cAlpha      = 1 << iota // ALPHA
+	cDigit                  // DIGIT
+	cSchemeRest             // ALPHA / DIGIT / "+" / "-" / "."
+	cHost                   // host-char: ALPHA / DIGIT / "-"
+	cPath                   // RFC 3986 pchar minus "%" (handled apart), ";" and ","
+	cBase64                 // base64-value body: ALPHA / DIGIT / "+" / "/" / "-" / "_"
+	cSpace                  // ASCII whitespace: TAB LF FF CR SPACE
 )
 
 var class = func() (t [256]uint8) {

@@ -45,7 +45,7 @@ func (e Expression) Port() string { return e.port }
 // when the port is absent, "*", or larger than 65535 (such a port can never
 // match a URL).
 func (e Expression) PortNumber() (port int, ok bool) {
-	if e.portNum < 0 {
+	if e.port == "" || e.portNum < 0 {
 		return 0, false
 	}
 	return int(e.portNum), true

@@ -2,6 +2,7 @@ package source
 
 import (
 	"iter"
+	"slices"
 	"strings"
 )
 
@@ -42,7 +43,12 @@ func ParseList(value string) (List, error) {
 		exprs = append(exprs, e)
 	}
 	if hasNone && len(exprs) > 1 {
-		errs = append(errs, &Error{Token: value[noneAt : noneAt+6], Offset: noneAt, Reason: NoneWithOthers})
+		// Keep errs in input order: the report goes where the 'none' is.
+		k := 0
+		for k < len(errs) && errs[k].Offset < noneAt {
+			k++
+		}
+		errs = slices.Insert(errs, k, &Error{Token: value[noneAt : noneAt+6], Offset: noneAt, Reason: NoneWithOthers})
 	}
 	l := NewList(exprs)
 	if errs != nil {

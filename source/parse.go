@@ -94,13 +94,13 @@ func parseQuoted(tok string) (Expression, Reason, int) {
 			return Expression{kind: Keyword, text: k, portNum: portAbsent}, 0, 0
 		}
 	}
-	if len(in) > 6 && equalFold(in[:6], "nonce-") {
+	if len(in) >= 6 && equalFold(in[:6], "nonce-") {
 		if !isBase64(in[6:]) {
 			return invalid(tok, BadBase64, 7)
 		}
 		return Expression{kind: Nonce, text: in[6:], portNum: portAbsent}, 0, 0
 	}
-	if len(in) > 7 && in[6] == '-' {
+	if len(in) >= 7 && in[6] == '-' {
 		for _, alg := range [...]string{"sha256", "sha384", "sha512"} {
 			if equalFold(in[:6], alg) {
 				if !isBase64(in[7:]) {
@@ -152,7 +152,8 @@ func parseHostSource(s string) (Expression, Reason, int) {
 		port := s[i+1 : j]
 		n, ok := parsePort(port)
 		if !ok {
-			return e, BadPort, i + 1
+			r, pos := portProblem(port)
+			return e, r, i + 1 + pos
 		}
 		e.port, e.portNum, i = port, n, j
 	}
@@ -248,6 +249,29 @@ func parsePort(p string) (int32, bool) {
 		}
 	}
 	return n, true
+}
+
+// portProblem says why p, the text between the host's ":" and the next "/",
+// is not a port-part: user:password@ before a host, a query or fragment
+// after a good port, or else a bad port. pos is relative to p.
+func portProblem(p string) (Reason, int) {
+	for i := 0; i < len(p); i++ {
+		if p[i] == '@' {
+			return Userinfo, i
+		}
+	}
+	for i := 1; i < len(p); i++ {
+		if p[i] == '?' || p[i] == '#' {
+			if _, ok := parsePort(p[:i]); !ok {
+				break
+			}
+			if p[i] == '?' {
+				return HasQuery, i
+			}
+			return HasFragment, i
+		}
+	}
+	return BadPort, 0
 }
 
 // checkPath validates an RFC 3986 path-absolute without ";" or ",".
