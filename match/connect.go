@@ -63,7 +63,7 @@ func decide(list csp.List, page, target urlx.URL, c config) Decision {
 	}
 	checked = c.engine.checkedURL(checked)
 	d.checked = URL{u: checked}
-	self := page.Origin()
+	self := selfOf(&page)
 	if list.Len() > 0 {
 		d.Policies = make([]Verdict, 0, list.Len())
 	}

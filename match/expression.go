@@ -18,7 +18,7 @@ func Expression(e source.Expression, target, page URL, opts ...Option) bool {
 	}
 	c := newConfig(opts)
 	u := c.engine.checkedURL(target.u)
-	self := page.u.Origin()
+	self := selfOf(&page.u)
 	return matchExpression(e, &u, &self, c.redirected)
 }
 
@@ -32,9 +32,26 @@ func SourceList(l source.List, target, page URL, opts ...Option) (index int, ok 
 	}
 	c := newConfig(opts)
 	u := c.engine.checkedURL(target.u)
-	self := page.u.Origin()
+	self := selfOf(&page.u)
 	i := matchList(l, &u, &self, c.redirected)
 	return i, i >= 0
+}
+
+// selfOrigin is the page as matching sees it: its origin, and its scheme,
+// which stands in for the origin's scheme when the origin is opaque (as for
+// file: and custom-scheme pages), the way browsers keep a "self scheme".
+type selfOrigin struct {
+	urlx.Origin
+	scheme string
+}
+
+func selfOf(page *urlx.URL) selfOrigin {
+	o := page.Origin()
+	s := o.Scheme
+	if o.Opaque && page.Scheme != "blob" {
+		s = page.Scheme
+	}
+	return selfOrigin{Origin: o, scheme: s}
 }
 
 // checkedURL returns the URL an engine's CSP check sees for a request to u.
@@ -62,7 +79,7 @@ func withScheme(u urlx.URL, scheme string) urlx.URL {
 
 // matchList returns the index of the first expression of l matching u, or
 // -1.
-func matchList(l source.List, u *urlx.URL, self *urlx.Origin, redirected bool) int {
+func matchList(l source.List, u *urlx.URL, self *selfOrigin, redirected bool) int {
 	if l.IsNone() {
 		return -1
 	}
@@ -74,11 +91,11 @@ func matchList(l source.List, u *urlx.URL, self *urlx.Origin, redirected bool) i
 	return -1
 }
 
-func matchExpression(e source.Expression, u *urlx.URL, self *urlx.Origin, redirected bool) bool {
+func matchExpression(e source.Expression, u *urlx.URL, self *selfOrigin, redirected bool) bool {
 	switch e.Kind() {
 	case source.Wildcard:
 		// Step 1: * matches HTTP(S) URLs and the page's own scheme.
-		return u.Scheme == "http" || u.Scheme == "https" || !self.Opaque && u.Scheme == self.Scheme
+		return u.Scheme == "http" || u.Scheme == "https" || self.scheme != "" && u.Scheme == self.scheme
 	case source.Scheme:
 		return schemeMatch(e.Scheme(), u.Scheme)
 	case source.Host:
@@ -90,12 +107,12 @@ func matchExpression(e source.Expression, u *urlx.URL, self *urlx.Origin, redire
 }
 
 // hostSourceMatch is step 3 of "does url match expression".
-func hostSourceMatch(e source.Expression, u *urlx.URL, self *urlx.Origin, redirected bool) bool {
+func hostSourceMatch(e source.Expression, u *urlx.URL, self *selfOrigin, redirected bool) bool {
 	if s := e.Scheme(); s != "" {
 		if !schemeMatch(s, u.Scheme) {
 			return false
 		}
-	} else if self.Opaque || !schemeMatch(self.Scheme, u.Scheme) {
+	} else if self.scheme == "" || !schemeMatch(self.scheme, u.Scheme) {
 		// A scheme-less source takes the page's scheme, upgrades allowed.
 		return false
 	}
@@ -157,11 +174,11 @@ func portMatch(e source.Expression, u *urlx.URL) bool {
 
 // selfMatch is step 4 of "does url match expression", with PR #821: a blob:
 // URL never matches 'self'.
-func selfMatch(u *urlx.URL, self *urlx.Origin) bool {
+func selfMatch(u *urlx.URL, self *selfOrigin) bool {
 	if self.Opaque || u.Scheme == "blob" {
 		return false
 	}
-	if self.SameOrigin(u.Origin()) {
+	if self.Origin.SameOrigin(u.Origin()) {
 		return true
 	}
 	if u.HostKind == urlx.NoHost || self.Host != u.Host || self.Port != u.Port {
