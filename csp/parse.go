@@ -139,7 +139,7 @@ func (p *parser) policy(s string, off int, disp Disposition) {
 				"directive %q is ignored in a report-only policy", name))
 		}
 		start := len(exprs)
-		noneAt := -1
+		noneAt, noneTok := -1, ""
 		for o, t := range source.Fields(value) {
 			e, err := source.Parse(t)
 			if err != nil && info.sourceList {
@@ -147,12 +147,12 @@ func (p *parser) policy(s string, off int, disp Disposition) {
 					"source expression %q never matches: %s", t, err.(*source.Error).Reason))
 			}
 			if e.Kind() == source.None && noneAt < 0 {
-				noneAt = valOff + o
+				noneAt, noneTok = valOff+o, t
 			}
 			exprs = append(exprs, e)
 		}
 		if noneAt >= 0 && len(exprs)-start > 1 && info.sourceList {
-			p.problem(idx, name, "'none'", noneAt, NoneWithSources,
+			p.problem(idx, name, noneTok, noneAt, NoneWithSources,
 				"'none' has no effect next to other source expressions")
 		}
 		dirs = append(dirs, Directive{name: name, value: value, sources: source.NewList(exprs[start:])})

@@ -25,7 +25,7 @@ type specVector struct {
 	Rule       string `json:"rule"`
 }
 
-func loadVectors(t *testing.T, name string) []specVector {
+func loadVectors(t testing.TB, name string) []specVector {
 	t.Helper()
 	f, err := os.Open(filepath.Join("..", "internal", "testdata", name))
 	require.NoError(t, err)
