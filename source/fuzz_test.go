@@ -23,6 +23,13 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("Parse(%q): AppendTo = %q, String = %q", token, got, e.String())
 		}
 
+		if n, ok := e.PortNumber(); ok && (e.Port() == "" || n < 0 || n > 65535) {
+			t.Fatalf("Parse(%q): PortNumber %d for port %q", token, n, e.Port())
+		}
+		if e.PortWildcard() != (e.Port() == "*") {
+			t.Fatalf("Parse(%q): PortWildcard %v for port %q", token, e.PortWildcard(), e.Port())
+		}
+
 		if e.Kind() == source.Invalid {
 			var se *source.Error
 			if !errors.As(err, &se) {
@@ -54,12 +61,6 @@ func FuzzParse(f *testing.F) {
 		}
 		if e.Scheme() != strings.ToLower(e.Scheme()) || e.Host() != strings.ToLower(e.Host()) {
 			t.Fatalf("Parse(%q): scheme %q host %q not lower-case", token, e.Scheme(), e.Host())
-		}
-		if n, ok := e.PortNumber(); ok && (e.Port() == "" || n < 0 || n > 65535) {
-			t.Fatalf("Parse(%q): PortNumber %d for port %q", token, n, e.Port())
-		}
-		if e.PortWildcard() != (e.Port() == "*") {
-			t.Fatalf("Parse(%q): PortWildcard %v for port %q", token, e.PortWildcard(), e.Port())
 		}
 	})
 }
