@@ -1,5 +1,7 @@
 package csp
 
+import "strconv"
+
 // Disposition says whether a policy is enforced or only reported.
 type Disposition uint8
 
@@ -20,7 +22,7 @@ func (d Disposition) String() string {
 	case Report:
 		return "report"
 	}
-	return "Disposition(" + string(rune('0'+d)) + ")"
+	return "Disposition(" + strconv.Itoa(int(d)) + ")"
 }
 
 // HeaderName returns the response header that delivers policies with
