@@ -145,3 +145,32 @@ func forbiddenHost(c byte) bool { return hostTable[c]&classForbiddenHost != 0 }
 
 // forbiddenDomain reports a forbidden domain code point (ASCII only).
 func forbiddenDomain(c byte) bool { return hostTable[c]&classForbiddenDomain != 0 }
+
+// DecodedEqual reports whether x and y are equal after percent-decoding
+// each (a "%" not followed by two hex digits stands for itself), without
+// allocating.
+func DecodedEqual(x, y string) bool {
+	i, j := 0, 0
+	for i < len(x) && j < len(y) {
+		cx, nx := decodeAt(x, i)
+		cy, ny := decodeAt(y, j)
+		if cx != cy {
+			return false
+		}
+		i, j = i+nx, j+ny
+	}
+	return i == len(x) && j == len(y)
+}
+
+// decodeAt returns the byte that s[i:] starts with after percent-decoding,
+// and how many bytes of s it takes.
+func decodeAt(s string, i int) (byte, int) {
+	if s[i] == '%' && i+2 < len(s) {
+		if h, ok := unhex(s[i+1]); ok {
+			if l, ok := unhex(s[i+2]); ok {
+				return h<<4 | l, 3
+			}
+		}
+	}
+	return s[i], 1
+}

@@ -444,3 +444,25 @@ func TestLongIDNLabel(t *testing.T) {
 	assert.Equal(t, "IDNA: label too long to decode again", e.Reason)
 	assert.Error(t, e.Unwrap())
 }
+
+func TestDecodedEqual(t *testing.T) {
+	for _, tt := range []struct {
+		x, y string
+		want bool
+	}{
+		{"", "", true},
+		{"a%20b", "a b", true},
+		{"a%2fb", "a%2Fb", true},
+		{"a%2Fb", "a/b", true},
+		{"%zz", "%zz", true},
+		{"%4", "%4", true},
+		{"%41", "A", true},
+		{"%41", "a", false},
+		{"ab", "abc", false},
+		{"abc", "ab", false},
+		{"V1", "v1", false},
+	} {
+		assert.Equal(t, tt.want, DecodedEqual(tt.x, tt.y), "%q vs %q", tt.x, tt.y)
+		assert.Equal(t, tt.want, DecodedEqual(tt.y, tt.x), "%q vs %q", tt.y, tt.x)
+	}
+}
