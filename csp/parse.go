@@ -92,7 +92,8 @@ func (p *parser) policy(s string, off int, disp Disposition) {
 	}
 	dirs := make([]Directive, 0, nDirs)
 	exprs := make([]source.Expression, 0, nToks)
-	var dropped []string // names of directives dropped for non-ASCII content
+	var seen map[string]struct{} // directive names, once there are many
+	dropped := false             // a connect-src or default-src was dropped for non-ASCII content
 	pos := 0
 	for pos <= len(s) {
 		end := strings.IndexByte(s[pos:], ';')
@@ -110,13 +111,13 @@ func (p *parser) policy(s string, off int, disp Disposition) {
 		}
 		name := lower(tok[:nameEnd])
 		if i := nonASCII(tok); i >= 0 {
-			dropped = append(dropped, name)
+			dropped = dropped || name == ConnectSrc || name == DefaultSrc
 			p.problem(idx, name, tok, tokOff, NonASCIIDirective, fmt.Sprintf(
 				"directive %q is dropped whole: it contains the non-ASCII character %q at byte %d",
 				name, firstRune(tok[i:]), tokOff+i))
 			continue
 		}
-		if hasName(dirs, name) {
+		if hasName(dirs, seen, name) {
 			p.problem(idx, name, tok, tokOff, DuplicateDirective, fmt.Sprintf(
 				"directive %q is ignored: the policy already has one, and the first wins", name))
 			continue
@@ -156,6 +157,15 @@ func (p *parser) policy(s string, off int, disp Disposition) {
 				"'none' has no effect next to other source expressions")
 		}
 		dirs = append(dirs, Directive{name: name, value: value, sources: source.NewList(exprs[start:])})
+		switch {
+		case seen != nil:
+			seen[name] = struct{}{}
+		case len(dirs) > 16: // keep duplicate detection linear in the policy size
+			seen = make(map[string]struct{}, nDirs)
+			for _, d := range dirs {
+				seen[d.name] = struct{}{}
+			}
+		}
 	}
 	if len(dirs) == 0 {
 		for i := firstProblem; i < len(p.problems); i++ {
@@ -164,35 +174,36 @@ func (p *parser) policy(s string, off int, disp Disposition) {
 		return
 	}
 	pol := Policy{text: strings.Trim(s, " \t\n\f\r"), directives: dirs, disposition: disp}
-	p.explainDropped(pol, dropped, firstProblem)
+	if dropped {
+		p.explainDropped(pol, firstProblem)
+	}
 	p.policies = append(p.policies, pol)
 }
 
 // explainDropped adds to the problem about a dropped connect-src or
 // default-src what now governs connect requests.
-func (p *parser) explainDropped(pol Policy, dropped []string, from int) {
-	for _, name := range dropped {
-		if name != ConnectSrc && name != DefaultSrc {
-			continue
-		}
-		var now string
-		switch {
-		case pol.Has(ConnectSrc):
-			now = "connect requests are governed by the remaining connect-src"
-		case pol.Has(DefaultSrc):
-			now = "connect requests now fall back to default-src"
-		default:
-			now = "connect requests are no longer restricted by this policy"
-		}
-		for i := from; i < len(p.problems); i++ {
-			if pr := &p.problems[i]; pr.Code == NonASCIIDirective && pr.Directive == name {
-				pr.Message += "; " + now
-			}
+func (p *parser) explainDropped(pol Policy, from int) {
+	var now string
+	switch {
+	case pol.Has(ConnectSrc):
+		now = "connect requests are governed by the remaining connect-src"
+	case pol.Has(DefaultSrc):
+		now = "connect requests now fall back to default-src"
+	default:
+		now = "connect requests are no longer restricted by this policy"
+	}
+	for i := from; i < len(p.problems); i++ {
+		if pr := &p.problems[i]; pr.Code == NonASCIIDirective && (pr.Directive == ConnectSrc || pr.Directive == DefaultSrc) {
+			pr.Message += "; " + now
 		}
 	}
 }
 
-func hasName(dirs []Directive, name string) bool {
+func hasName(dirs []Directive, seen map[string]struct{}, name string) bool {
+	if seen != nil {
+		_, ok := seen[name]
+		return ok
+	}
 	for _, d := range dirs {
 		if d.name == name {
 			return true
