@@ -40,6 +40,7 @@ func ConnectURL(list csp.List, page, target URL, opts ...Option) (Decision, erro
 
 type zeroURLError struct{}
 
+// Error says the URL is the zero URL, which no parse produced.
 func (zeroURLError) Error() string { return "zero URL" }
 
 var errZeroURL error = zeroURLError{}
