@@ -41,6 +41,7 @@ type parser struct {
 	problems []Problem
 	header   string
 	field    int
+	meta     bool // delivered in <meta http-equiv>: see ParseMeta
 }
 
 func (p *parser) result() (List, error) {
@@ -122,6 +123,9 @@ func (p *parser) policy(s string, off int, disp Disposition) {
 				"directive %q is ignored: the policy already has one, and the first wins", name))
 			continue
 		}
+		if p.meta && p.dropInMeta(idx, name, tok[:nameEnd], tokOff) {
+			continue
+		}
 		value, valOff := trim(tok[nameEnd:], tokOff+nameEnd)
 		info, isKnown := known[name]
 		switch {
@@ -143,9 +147,8 @@ func (p *parser) policy(s string, off int, disp Disposition) {
 		noneAt, noneTok := -1, ""
 		for o, t := range source.Fields(value) {
 			e, err := source.Parse(t)
-			if err != nil && info.sourceList {
-				p.problem(idx, name, t, valOff+o, InvalidSource, fmt.Sprintf(
-					"source expression %q never matches: %s", t, err.(*source.Error).Reason))
+			if info.sourceList {
+				p.checkSource(idx, name, t, valOff+o, e, err)
 			}
 			if e.Kind() == source.None && noneAt < 0 {
 				noneAt, noneTok = valOff+o, t

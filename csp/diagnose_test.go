@@ -1,0 +1,183 @@
+package csp_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cspkit/cspkit/csp"
+)
+
+// TestProblemCodes has, for every problem code, inputs that report it (with
+// where and what) and near-misses that must not.
+func TestProblemCodes(t *testing.T) {
+	type mode int
+	const (
+		header mode = iota
+		reportOnly
+		meta
+	)
+	tests := []struct {
+		name   string
+		mode   mode
+		value  string
+		code   csp.Code
+		want   bool   // the code is reported
+		policy int    // for want: Problem.Policy
+		dir    string // for want: Problem.Directive
+		token  string // for want: Problem.Token
+		msg    string // for want: a part of Problem.Message
+	}{
+		// non-ascii-directive, with what now governs connect requests.
+		{"non-ascii connect-src, default-src governs", header, "default-src 'self'; connect-src https://ä.example", csp.NonASCIIDirective, true,
+			0, "connect-src", "connect-src https://ä.example", "connect requests now fall back to default-src"},
+		{"non-ascii connect-src, nothing governs", header, "img-src *; connect-src https://ä.example", csp.NonASCIIDirective, true,
+			0, "connect-src", "connect-src https://ä.example", "no longer restricted by this policy"},
+		{"non-ascii default-src, connect-src governs", header, "default-src é; connect-src 'self'", csp.NonASCIIDirective, true,
+			0, "default-src", "default-src é", "governed by the remaining connect-src"},
+		{"non-ascii img-src", header, "img-src é; connect-src 'self'", csp.NonASCIIDirective, true,
+			0, "img-src", "img-src é", `"img-src" is dropped whole`},
+		{"ascii only", header, "connect-src https://xn--4ca.example", csp.NonASCIIDirective, false, 0, "", "", ""},
+
+		{"duplicate", header, "connect-src a; connect-src b", csp.DuplicateDirective, true,
+			0, "connect-src", "connect-src b", "the first wins"},
+		{"same name in two policies", header, "connect-src a, connect-src b", csp.DuplicateDirective, false, 0, "", "", ""},
+
+		{"unknown with suggestion", header, "conect-src 'self'", csp.UnknownDirective, true,
+			0, "conect-src", "conect-src", `did you mean "connect-src"?`},
+		{"unknown with colon", header, "connect-src: 'self'", csp.UnknownDirective, true,
+			0, "connect-src:", "connect-src:", `did you mean "connect-src"?`},
+		{"known", header, "connect-src 'self'", csp.UnknownDirective, false, 0, "", "", ""},
+
+		{"deprecated", header, "block-all-mixed-content", csp.DeprecatedDirective, true,
+			0, "block-all-mixed-content", "block-all-mixed-content", "deprecated"},
+		{"current", header, "upgrade-insecure-requests", csp.DeprecatedDirective, false, 0, "", "", ""},
+
+		{"bad host character", header, "connect-src https://api_x.example", csp.InvalidSource, true,
+			0, "connect-src", "https://api_x.example", `character not allowed in a host ("_" at byte 11 of the expression)`},
+		{"bad port", header, "connect-src https://a.example:44x", csp.InvalidSource, true,
+			0, "connect-src", "https://a.example:44x", "write a port number"},
+		{"query in path", header, "connect-src https://a.example/v1?x=1", csp.InvalidSource, true,
+			0, "connect-src", "https://a.example/v1?x=1", "query not allowed"},
+		{"fragment in path", header, "connect-src https://a.example/v1#top", csp.InvalidSource, true,
+			0, "connect-src", "https://a.example/v1#top", "fragment not allowed"},
+		{"missing quote", header, "connect-src 'self", csp.InvalidSource, true,
+			0, "connect-src", "'self", "add the closing quote"},
+		{"quoted URL", header, "connect-src 'https://a.example'", csp.InvalidSource, true,
+			0, "connect-src", "'https://a.example'", "write the host or scheme without quotes"},
+		{"unknown keyword", header, "connect-src 'unsafe-evil'", csp.InvalidSource, true,
+			0, "connect-src", "'unsafe-evil'", "not a keyword browsers know"},
+		{"IPv6", header, "connect-src http://[::1]", csp.InvalidSource, true,
+			0, "connect-src", "http://[::1]", "only * or a scheme source"},
+		{"valid sources", header, "connect-src https://a.example:8443/v1/ wss: 'self'", csp.InvalidSource, false, 0, "", "", ""},
+		{"invalid token outside a source list", header, "report-uri 'x", csp.InvalidSource, false, 0, "", "", ""},
+
+		{"none with sources", header, "connect-src 'none' https://a.example", csp.NoneWithSources, true,
+			0, "connect-src", "'none'", "no effect"},
+		{"none alone", header, "connect-src 'none'", csp.NoneWithSources, false, 0, "", "", ""},
+
+		{"sandbox in report-only", reportOnly, "connect-src 'self'; sandbox", csp.IgnoredInReportOnly, true,
+			0, "sandbox", "sandbox", "report-only"},
+		{"sandbox enforced", header, "connect-src 'self'; sandbox", csp.IgnoredInReportOnly, false, 0, "", "", ""},
+
+		{"unquoted self", header, "connect-src self", csp.UnquotedKeyword, true,
+			0, "connect-src", "self", "write 'self'"},
+		{"unquoted none, upper case", header, "default-src NONE", csp.UnquotedKeyword, true,
+			0, "default-src", "NONE", "write 'none'"},
+		{"unquoted unsafe-inline", header, "script-src unsafe-inline", csp.UnquotedKeyword, true,
+			0, "script-src", "unsafe-inline", "not the keyword 'unsafe-inline'"},
+		{"unquoted strict-dynamic", header, "script-src strict-dynamic", csp.UnquotedKeyword, true,
+			0, "script-src", "strict-dynamic", "'strict-dynamic'"},
+		{"unquoted report-sample", header, "style-src report-sample", csp.UnquotedKeyword, true,
+			0, "style-src", "report-sample", "'report-sample'"},
+		{"unquoted nonce", header, "script-src nonce-abc", csp.UnquotedKeyword, true,
+			0, "script-src", "nonce-abc", "write 'nonce-abc'"},
+		{"unquoted hash", header, "script-src sha256-AbC=", csp.UnquotedKeyword, true,
+			0, "script-src", "sha256-AbC=", "not a nonce or hash"},
+		{"quoted self", header, "connect-src 'self'", csp.UnquotedKeyword, false, 0, "", "", ""},
+		{"host named like a keyword with a scheme", header, "connect-src https://self", csp.UnquotedKeyword, false, 0, "", "", ""},
+		{"keyword-like word outside a source list", header, "report-to self", csp.UnquotedKeyword, false, 0, "", "", ""},
+
+		{"https without colon", header, "connect-src https", csp.SchemeAsHost, true,
+			0, "connect-src", "https", "write https: to allow the scheme"},
+		{"wss without colon", header, "connect-src WSS", csp.SchemeAsHost, true,
+			0, "connect-src", "WSS", "write wss:"},
+		{"https with colon", header, "connect-src https:", csp.SchemeAsHost, false, 0, "", "", ""},
+		{"host https.example", header, "connect-src https.example", csp.SchemeAsHost, false, 0, "", "", ""},
+
+		{"missing semicolon", header, "connect-src 'self' img-src *", csp.MissingSemicolon, true,
+			0, "connect-src", "img-src", `";" is probably missing`},
+		{"semicolon present", header, "connect-src 'self'; img-src *", csp.MissingSemicolon, false, 0, "", "", ""},
+		{"directive name as a full host", header, "connect-src https://img-src", csp.MissingSemicolon, false, 0, "", "", ""},
+
+		{"nonce in connect-src", header, "connect-src 'nonce-abcdefgh'", csp.NoConnectEffect, true,
+			0, "connect-src", "'nonce-abcdefgh'", "cannot allow or block connect requests"},
+		{"hash in connect-src", header, "connect-src 'self' 'sha256-AAAA'", csp.NoConnectEffect, true,
+			0, "connect-src", "'sha256-AAAA'", "hashes cannot"},
+		{"strict-dynamic in connect-src", header, "connect-src 'strict-dynamic'", csp.NoConnectEffect, true,
+			0, "connect-src", "'strict-dynamic'", "'strict-dynamic' cannot"},
+		{"unsafe-eval in connect-src", header, "connect-src 'unsafe-eval'", csp.NoConnectEffect, true,
+			0, "connect-src", "'unsafe-eval'", "'unsafe-eval'"},
+		{"unsafe-inline in default-src", header, "default-src 'self' 'unsafe-inline'", csp.NoConnectEffect, true,
+			0, "default-src", "'unsafe-inline'", "does not affect connect requests"},
+		{"unsafe-inline in script-src", header, "script-src 'unsafe-inline'", csp.NoConnectEffect, false, 0, "", "", ""},
+		{"self in connect-src", header, "connect-src 'self' 'none'", csp.NoConnectEffect, false, 0, "", "", ""},
+
+		{"report-uri in meta", meta, "connect-src 'self'; report-uri /csp", csp.IgnoredInMeta, true,
+			0, "report-uri", "report-uri", "ignored in a <meta> policy"},
+		{"frame-ancestors in meta", meta, "frame-ancestors 'none'; connect-src 'self'", csp.IgnoredInMeta, true,
+			0, "frame-ancestors", "frame-ancestors", "header"},
+		{"sandbox alone in meta", meta, "sandbox", csp.IgnoredInMeta, true,
+			-1, "sandbox", "sandbox", "ignored"},
+		{"report-uri in header", header, "connect-src 'self'; report-uri /csp", csp.IgnoredInMeta, false, 0, "", "", ""},
+		{"report-to in meta", meta, "connect-src 'self'; report-to main", csp.IgnoredInMeta, false, 0, "", "", ""},
+
+		{"comma in meta", meta, "connect-src 'self', img-src *", csp.CommaInMeta, true,
+			0, "", ",", "Firefox reads it as one policy"},
+		{"comma in header", header, "connect-src 'self', img-src *", csp.CommaInMeta, false, 0, "", "", ""},
+		{"no comma in meta", meta, "connect-src 'self'; img-src *", csp.CommaInMeta, false, 0, "", "", ""},
+	}
+	parsers := map[mode]func(string) (csp.List, error){header: csp.Parse, reportOnly: csp.ParseReportOnly, meta: csp.ParseMeta}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l, err := parsers[tt.mode](tt.value)
+			probs := problemsOf(t, err)
+			checkOffsets(t, tt.value, probs)
+			var got []csp.Problem
+			for _, p := range probs {
+				assert.True(t, p.Policy >= -1 && p.Policy < l.Len(), "problem %+v", p)
+				if p.Code == tt.code {
+					got = append(got, p)
+				}
+			}
+			if !tt.want {
+				assert.Empty(t, got, "problems: %v", probs)
+				return
+			}
+			require.Len(t, got, 1, "problems: %v", probs)
+			p := got[0]
+			assert.Equal(t, tt.policy, p.Policy)
+			assert.Equal(t, tt.dir, p.Directive)
+			assert.Equal(t, tt.token, p.Token)
+			assert.Contains(t, p.Message, tt.msg)
+		})
+	}
+}
+
+func TestParseMeta(t *testing.T) {
+	l, err := csp.ParseMeta("connect-src 'self'; report-uri /r; frame-ancestors 'none'; sandbox; img-src *")
+	require.Error(t, err)
+	require.Equal(t, 1, l.Len())
+	assert.Equal(t, "connect-src 'self'; img-src *", l.String())
+	assert.Equal(t, csp.Enforce, l.Policy(0).Disposition())
+	assert.Equal(t, []csp.Code{csp.IgnoredInMeta, csp.IgnoredInMeta, csp.IgnoredInMeta}, codes(problemsOf(t, err)))
+
+	l, err = csp.ParseMeta("default-src 'self', connect-src https://a.example")
+	assert.Equal(t, 2, l.Len(), "split at commas like Chromium and WebKit")
+	assert.Equal(t, []csp.Code{csp.CommaInMeta}, codes(problemsOf(t, err)))
+
+	l, err = csp.ParseMeta("connect-src https://a.example")
+	require.NoError(t, err)
+	assert.Equal(t, "connect-src https://a.example", l.String())
+}

@@ -1,0 +1,33 @@
+package csp_test
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/cspkit/cspkit/csp"
+)
+
+// Problems name the policy, directive and byte offset of each token that a
+// browser ignores or reads differently from what its author meant.
+func ExampleParseError() {
+	_, err := csp.Parse("connect-src self https://api.example.com/v1?x=1 'nonce-r4nd0m'")
+	var pe *csp.ParseError
+	if errors.As(err, &pe) {
+		for _, p := range pe.Problems {
+			fmt.Printf("%s at byte %d (%s): %s\n", p.Code, p.Offset, p.Token, p.Message)
+		}
+	}
+	// Output:
+	// unquoted-keyword at byte 12 (self): "self" without quotes is a host name, not the keyword 'self': write 'self'
+	// invalid-source at byte 17 (https://api.example.com/v1?x=1): source expression "https://api.example.com/v1?x=1" never matches: query not allowed in a source expression; remove it: source expressions cannot constrain the query or fragment
+	// no-connect-effect at byte 48 ('nonce-r4nd0m'): nonces cannot allow or block connect requests: connect-src only matches URLs
+}
+
+func ExampleParseMeta() {
+	l, err := csp.ParseMeta("connect-src 'self'; report-uri /csp-reports")
+	fmt.Println(l)
+	fmt.Println(err)
+	// Output:
+	// connect-src 'self'
+	// csp: policy 0, report-uri, byte 20: directive "report-uri" is ignored in a <meta> policy: deliver it in the Content-Security-Policy header
+}
