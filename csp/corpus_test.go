@@ -1,0 +1,64 @@
+package csp_test
+
+import (
+	"errors"
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cspkit/cspkit/csp"
+	"github.com/cspkit/cspkit/internal/corpus"
+)
+
+func loadCorpus(tb testing.TB) []corpus.Case {
+	tb.Helper()
+	cases, err := corpus.Load()
+	require.NoError(tb, err)
+	return cases
+}
+
+func parseCase(c corpus.Case) (csp.List, error) {
+	if c.ReportOnly() {
+		return csp.ParseReportOnly(c.Value)
+	}
+	return csp.Parse(c.Value)
+}
+
+// TestCorpusParses keeps the benchmark headers honest: each is within the
+// advertised size range, parses to at least one policy, reports exactly the
+// problems recorded for it, and survives a String round trip.
+func TestCorpusParses(t *testing.T) {
+	cases := loadCorpus(t)
+	require.GreaterOrEqual(t, len(cases), 30)
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			assert.GreaterOrEqual(t, len(c.Value), 50)
+			assert.LessOrEqual(t, len(c.Value), 8192)
+			l, err := parseCase(c)
+			require.Positive(t, l.Len())
+			var codes []string
+			if err != nil {
+				var pe *csp.ParseError
+				require.True(t, errors.As(err, &pe), "error %T is not a *csp.ParseError", err)
+				for _, p := range pe.Problems {
+					if !slices.Contains(codes, string(p.Code)) {
+						codes = append(codes, string(p.Code))
+					}
+				}
+			}
+			assert.ElementsMatch(t, c.Problems, codes, "problem codes: %v", err)
+			want := csp.Enforce
+			if c.ReportOnly() {
+				want = csp.Report
+			}
+			for _, p := range l.All() {
+				assert.Equal(t, want, p.Disposition())
+			}
+			again, _ := csp.Parse(l.String())
+			assert.Equal(t, l.String(), again.String())
+			assert.Equal(t, l.Len(), again.Len())
+		})
+	}
+}

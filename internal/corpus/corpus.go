@@ -1,0 +1,84 @@
+// Package corpus loads the realistic Content-Security-Policy headers kept in
+// internal/testdata/headers, with the request URLs recorded for each, for
+// tests and benchmarks.
+package corpus
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+)
+
+// Case is one header of the corpus: NAME.txt holds the header value on one
+// line, NAME.json the header name, the page it was served with, and the
+// targets its policies allow and block.
+type Case struct {
+	Name     string   `json:"-"`      // file name without extension
+	Header   string   `json:"header"` // "Content-Security-Policy" or "Content-Security-Policy-Report-Only"
+	Value    string   `json:"-"`      // the header value
+	Page     string   `json:"page"`
+	Allowed  []string `json:"allowed"`  // targets every policy allows
+	Blocked  []string `json:"blocked"`  // targets at least one policy blocks
+	Problems []string `json:"problems"` // csp problem codes Parse reports, in any order
+}
+
+// ReportOnly reports whether the header is Content-Security-Policy-Report-Only.
+func (c Case) ReportOnly() bool { return c.Header == "Content-Security-Policy-Report-Only" }
+
+// Dir returns the directory holding the corpus.
+func Dir() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "testdata", "headers")
+}
+
+// Load reads every case of the corpus, sorted by value length.
+func Load() ([]Case, error) {
+	dir := Dir()
+	names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil {
+		return nil, err
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("corpus: no headers in %s", dir)
+	}
+	cases := make([]Case, 0, len(names))
+	for _, txt := range names {
+		c, err := load(txt)
+		if err != nil {
+			return nil, err
+		}
+		cases = append(cases, c)
+	}
+	slices.SortStableFunc(cases, func(a, b Case) int { return len(a.Value) - len(b.Value) })
+	return cases, nil
+}
+
+func load(txt string) (Case, error) {
+	value, err := os.ReadFile(txt)
+	if err != nil {
+		return Case{}, err
+	}
+	base := strings.TrimSuffix(txt, ".txt")
+	meta, err := os.ReadFile(base + ".json")
+	if err != nil {
+		return Case{}, err
+	}
+	c := Case{Name: filepath.Base(base)}
+	if err := json.Unmarshal(meta, &c); err != nil {
+		return Case{}, fmt.Errorf("corpus: %s.json: %w", base, err)
+	}
+	c.Value = strings.TrimSuffix(string(value), "\n")
+	if strings.ContainsAny(c.Value, "\r\n") {
+		return Case{}, fmt.Errorf("corpus: %s.txt: the value must be one line", base)
+	}
+	switch c.Header {
+	case "Content-Security-Policy", "Content-Security-Policy-Report-Only":
+	default:
+		return Case{}, fmt.Errorf("corpus: %s.json: unknown header %q", base, c.Header)
+	}
+	return c, nil
+}
