@@ -27,8 +27,8 @@ func parseCase(c corpus.Case) (csp.List, error) {
 }
 
 // TestCorpusParses keeps the benchmark headers honest: each is within the
-// advertised size range, parses to at least one policy, reports exactly the
-// problems recorded for it, and survives a String round trip.
+// advertised size range, parses to at least one policy, reports at least
+// the problems recorded for it, and survives a String round trip.
 func TestCorpusParses(t *testing.T) {
 	cases := loadCorpus(t)
 	require.GreaterOrEqual(t, len(cases), 30)
@@ -48,7 +48,7 @@ func TestCorpusParses(t *testing.T) {
 					}
 				}
 			}
-			assert.ElementsMatch(t, c.Problems, codes, "problem codes: %v", err)
+			assert.Subset(t, codes, c.Problems, "problem codes: %v", err)
 			want := csp.Enforce
 			if c.ReportOnly() {
 				want = csp.Report
