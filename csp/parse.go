@@ -2,6 +2,7 @@ package csp
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -95,6 +96,7 @@ func (p *parser) policy(s string, off int, disp Disposition) {
 	exprs := make([]source.Expression, 0, nToks)
 	var seen map[string]struct{} // directive names, once there are many
 	dropped := false             // a connect-src or default-src was dropped for non-ASCII content
+	var shadows []string         // names whose first directive was dropped for non-ASCII content
 	pos := 0
 	for pos <= len(s) {
 		end := strings.IndexByte(s[pos:], ';')
@@ -113,6 +115,9 @@ func (p *parser) policy(s string, off int, disp Disposition) {
 		name := lower(tok[:nameEnd])
 		if i := nonASCII(tok); i >= 0 {
 			dropped = dropped || name == ConnectSrc || name == DefaultSrc
+			if _, ok := known[name]; ok && !hasName(dirs, seen, name) && !slices.Contains(shadows, name) {
+				shadows = append(shadows, name)
+			}
 			p.problem(idx, name, tok, tokOff, NonASCIIDirective, fmt.Sprintf(
 				"directive %q is dropped whole: it contains the non-ASCII character %q at byte %d",
 				name, firstRune(tok[i:]), tokOff+i))
@@ -176,7 +181,7 @@ func (p *parser) policy(s string, off int, disp Disposition) {
 		}
 		return
 	}
-	pol := Policy{text: strings.Trim(s, " \t\n\f\r"), directives: dirs, disposition: disp}
+	pol := Policy{text: strings.Trim(s, " \t\n\f\r"), directives: dirs, disposition: disp, shadows: shadows}
 	if dropped {
 		p.explainDropped(pol, firstProblem)
 	}

@@ -11,6 +11,7 @@ type Policy struct {
 	text        string // the serialized policy as received, trimmed
 	directives  []Directive
 	disposition Disposition
+	shadows     []string // see DroppedFirst
 }
 
 // Disposition reports whether the policy is enforced or report-only.
@@ -44,6 +45,20 @@ func (p Policy) Directive(name string) (Directive, bool) {
 		}
 	}
 	return Directive{}, false
+}
+
+// DroppedFirst reports whether the first directive named name (compared
+// ASCII case-insensitively) in the policy's text was dropped because it
+// contains non-ASCII characters; only known directive names are tracked. The spec then lets a later directive of
+// the same name apply; Chromium does not (it ignores the later one as a
+// duplicate), which the match package models.
+func (p Policy) DroppedFirst(name string) bool {
+	for _, s := range p.shadows {
+		if len(s) == len(name) && strings.EqualFold(s, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // Has reports whether the policy has a directive with the given name.

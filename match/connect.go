@@ -10,6 +10,11 @@ import (
 // EventSource, sendBeacon, <a ping>) to target. target may be relative to
 // page, as in fetch("/api").
 //
+// Without an engine option every browser engine decides (Chromium, Firefox
+// and WebKit): Allowed is true only when all of them allow the request, and
+// Engines holds each one's decision, so that Blocked and Divergent tell
+// whether they agree. WithEngine(Spec) decides by the CSP3 text alone.
+//
 // The error, a *URLError, is returned only when page or target cannot be
 // parsed as a browser would; no Decision is made then, so a bad URL is never
 // silently allowed.
@@ -46,14 +51,38 @@ func (zeroURLError) Error() string { return "zero URL" }
 var errZeroURL error = zeroURLError{}
 
 func decide(list csp.List, page, target urlx.URL, c config) Decision {
+	if len(c.engines) == 1 {
+		return decideOne(list, page, target, c, c.engines[0])
+	}
+	ds := make([]Decision, len(c.engines))
+	rep, allowed, mixed := 0, true, false
+	for i, p := range c.engines {
+		ds[i] = decideOne(list, page, target, c, p)
+		if !ds[i].Allowed && allowed {
+			rep, allowed = i, false
+		}
+		mixed = mixed || ds[i].MixedContent
+	}
+	d := ds[rep]
+	d.Allowed, d.MixedContent, d.Engines = allowed, mixed, ds
+	return d
+}
+
+// decideOne makes the decision of one engine.
+func decideOne(list csp.List, page, target urlx.URL, c config, p *profile) Decision {
 	d := Decision{
-		engine:     Engine{p: c.engine},
+		engine:     Engine{p: p},
+		request:    c.resolve(&target),
 		page:       URL{u: page},
 		target:     URL{u: target},
 		Redirected: c.redirected,
 		Allowed:    true,
 	}
-	checked := target
+	checked, refused := p.prepare(d.request, target)
+	if refused != "" {
+		d.checked, d.Refused, d.Allowed = URL{u: checked}, refused, false
+		return d
+	}
 	if upgradesInsecure(list) {
 		switch checked.Scheme {
 		case "http":
@@ -62,7 +91,7 @@ func decide(list csp.List, page, target urlx.URL, c config) Decision {
 			checked, d.Upgraded = withScheme(checked, "wss"), true
 		}
 	}
-	checked = c.engine.checkedURL(checked)
+	checked = p.checkedURL(checked)
 	d.checked = URL{u: checked}
 	self := selfOf(&page)
 	if list.Len() > 0 {
@@ -70,13 +99,9 @@ func decide(list csp.List, page, target urlx.URL, c config) Decision {
 	}
 	for i, pol := range list.All() {
 		v := Verdict{Policy: i, Disposition: pol.Disposition(), Allowed: true, Match: -1}
-		dir, ok := pol.Directive(csp.ConnectSrc)
-		if !ok {
-			dir, ok = pol.Directive(csp.DefaultSrc)
-		}
-		if ok {
+		if dir, ok := p.governing(pol); ok {
 			v.Directive, v.Sources = dir.Name(), dir.Sources()
-			v.Match = matchList(v.Sources, &checked, &self, c.redirected)
+			v.Match = p.matchList(v.Sources, &checked, &self, c.redirected)
 			v.Allowed = v.Match >= 0
 		}
 		if !v.Allowed && v.Disposition == csp.Enforce {
@@ -85,8 +110,23 @@ func decide(list csp.List, page, target urlx.URL, c config) Decision {
 		d.Policies = append(d.Policies, v)
 	}
 	d.MixedContent = self.Scheme == "https" && (checked.Scheme == "http" || checked.Scheme == "ws") &&
-		!trustworthyHost(&checked)
+		(p.loopbackMixed || !trustworthyHost(&checked))
 	return d
+}
+
+// governing returns the directive that decides connect requests in pol:
+// connect-src, else default-src. Under Chromium a name whose first directive
+// was dropped for non-ASCII content is gone, later duplicates included.
+func (p *profile) governing(pol csp.Policy) (csp.Directive, bool) {
+	for _, name := range [...]string{csp.ConnectSrc, csp.DefaultSrc} {
+		if p.nonASCIIClaimsName && pol.DroppedFirst(name) {
+			continue
+		}
+		if dir, ok := pol.Directive(name); ok {
+			return dir, true
+		}
+	}
+	return csp.Directive{}, false
 }
 
 // upgradesInsecure reports whether an enforced policy has

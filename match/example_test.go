@@ -22,9 +22,34 @@ func ExampleConnect() {
 		fmt.Println(d.Allowed, d)
 	}
 	// Output:
-	// true allowed: https://example.com/api/items; policy 0 connect-src allows it by 'self'
-	// true allowed: https://api.example.com/v1; policy 0 connect-src allows it by https://api.example.com
-	// false blocked: https://api.example.com.evil.net/; policy 0 connect-src 'self' https://api.example.com: no source matches (page origin https://example.com)
+	// true allowed: https://example.com/api/items; policy 0 connect-src allows it by 'self' (Chromium, Firefox and WebKit agree)
+	// true allowed: https://api.example.com/v1; policy 0 connect-src allows it by https://api.example.com (Chromium, Firefox and WebKit agree)
+	// false blocked: https://api.example.com.evil.net/; policy 0 connect-src 'self' https://api.example.com: no source matches (page origin https://example.com) (Chromium, Firefox and WebKit agree)
+}
+
+// Browsers disagree on a scheme upgrade on a non-default port: Chromium
+// refuses to let http://host:8000 cover https://host:8000.
+func ExampleDecision_Divergent() {
+	list := csp.MustParse("connect-src http://api.example.com:8000")
+	d, _ := match.Connect(list, "https://example.com/", "https://api.example.com:8000/v1")
+	fmt.Println(d.Allowed, d.Blocked(), d.Divergent())
+	fmt.Println("allowed by", d.AllowedBy(), "blocked by", d.BlockedBy())
+	// Output:
+	// false false true
+	// allowed by [firefox webkit] blocked by [chromium]
+}
+
+// A WebSocket constructor turns https: into wss: before the check, which
+// a source for https: does not cover in any browser.
+func ExampleWithRequest() {
+	list := csp.MustParse("connect-src https://live.example.com")
+	for _, r := range []match.Request{match.Fetch, match.WebSocket} {
+		d, _ := match.Connect(list, "https://example.com/", "https://live.example.com/feed", match.WithRequest(r))
+		fmt.Println(r, d.Allowed, d.Checked())
+	}
+	// Output:
+	// fetch true https://live.example.com/feed
+	// websocket false wss://live.example.com/feed
 }
 
 func ExampleRedirected() {

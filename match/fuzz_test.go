@@ -37,8 +37,17 @@ func FuzzConnect(f *testing.F) {
 
 		ro, _ := csp.ParseReportOnly(policy)
 		dr, err := match.Connect(ro, page, target, opts...)
-		if err != nil || !dr.Allowed {
+		dn, _ := match.Connect(csp.List{}, page, target, opts...)
+		if err != nil || dr.Allowed != dn.Allowed {
 			t.Fatalf("report-only policies blocked (%v): %s", err, dr)
+		}
+		for _, x := range d.Engines {
+			if x.Refused != "" && x.Allowed {
+				t.Fatalf("a refused request is allowed: %s", x)
+			}
+		}
+		if d.Allowed && (d.Blocked() || d.Divergent()) || d.Blocked() && d.Divergent() {
+			t.Fatalf("Allowed, Blocked and Divergent overlap: %s", d)
 		}
 
 		stricter := csp.Join(list, csp.MustParse("connect-src 'self'"))

@@ -112,7 +112,7 @@ func TestConnect(t *testing.T) {
 	for _, tt := range connectTests {
 		t.Run(tt.name, func(t *testing.T) {
 			list, _ := csp.Parse(tt.policy)
-			var opts []match.Option
+			opts := []match.Option{match.WithEngine(match.Spec)}
 			if tt.redirected {
 				opts = append(opts, match.Redirected())
 			}
@@ -159,10 +159,11 @@ func TestDecisionFields(t *testing.T) {
 	assert.Equal(t, "https://api.example.com", e.String())
 	assert.Equal(t, "https://api.example.com/v1", d.Target().String())
 	assert.Equal(t, "https://example.com/app/", d.Page().String())
-	assert.Equal(t, "spec", d.Engine().String())
+	assert.Equal(t, "chromium", d.Engine().String(), "the first engine represents an agreed decision")
+	require.Len(t, d.Engines, 3)
 	assert.Empty(t, d.Violations())
 
-	d, err = match.Connect(list, "https://example.com/", "wss://example.com/socket")
+	d, err = match.Connect(list, "https://example.com/", "wss://example.com/socket", match.WithEngine(match.Spec))
 	require.NoError(t, err)
 	assert.Equal(t, "https://example.com/socket", d.Checked().String(), "Spec checks a WebSocket URL in its https form")
 
@@ -172,7 +173,13 @@ func TestDecisionFields(t *testing.T) {
 	assert.True(t, d.MixedContent)
 	d, err = match.Connect(csp.MustParse("connect-src http:"), "https://example.com/", "http://127.0.0.1:8080/")
 	require.NoError(t, err)
-	assert.False(t, d.MixedContent, "loopback is potentially trustworthy")
+	chromium, ok := d.For(match.Chromium)
+	require.True(t, ok)
+	assert.False(t, chromium.MixedContent, "loopback is potentially trustworthy")
+	webkit, ok := d.For(match.WebKit)
+	require.True(t, ok)
+	assert.True(t, webkit.MixedContent, "WebKit treats http loopback as mixed content")
+	assert.True(t, d.MixedContent, "some browser blocks it as mixed content")
 }
 
 func TestConnectErrors(t *testing.T) {
@@ -240,12 +247,12 @@ func TestDecisionString(t *testing.T) {
 		{"connect-src *, connect-src 'self'", "https://a.example/", "https://b.example/", "blocked: https://b.example/; policy 1 connect-src 'self': no source matches (page origin https://a.example)"},
 	} {
 		list, _ := csp.Parse(tt.policy)
-		d, err := match.Connect(list, tt.page, tt.target)
+		d, err := match.Connect(list, tt.page, tt.target, match.WithEngine(match.Spec))
 		require.NoError(t, err)
 		assert.Equal(t, tt.want, d.String())
 	}
 	list := csp.MustParse("connect-src https://b.example/v1")
-	d, err := match.Connect(list, "https://a.example/", "https://b.example/other", match.Redirected())
+	d, err := match.Connect(list, "https://a.example/", "https://b.example/other", match.Redirected(), match.WithEngine(match.Spec))
 	require.NoError(t, err)
 	assert.Equal(t, "allowed: https://b.example/other after a redirect (paths ignored); policy 0 connect-src allows it by https://b.example/v1", d.String())
 }

@@ -7,12 +7,14 @@ type Option interface {
 }
 
 type config struct {
-	engine     *profile
+	engines    []*profile
 	redirected bool
+	request    Request
+	requestSet bool
 }
 
 func newConfig(opts []Option) config {
-	c := config{engine: &specProfile}
+	c := config{engines: browserProfiles}
 	for _, o := range opts {
 		if o != nil {
 			o.apply(&c)
@@ -34,8 +36,54 @@ func Redirected() Option { return redirectedOption{} }
 
 type engineOption struct{ p *profile }
 
-func (o engineOption) apply(c *config) { c.engine = o.p }
+func (o engineOption) apply(c *config) { c.engines = o.p.solo() }
 
-// WithEngine selects the behaviour model that decides. Without it, Spec
-// decides.
+// WithEngine decides with one engine only. Without an engine option, every
+// browser engine decides (see Browsers).
 func WithEngine(e Engine) Option { return engineOption{p: e.profile()} }
+
+type enginesOption []*profile
+
+func (o enginesOption) apply(c *config) {
+	if len(o) > 0 {
+		c.engines = o
+	}
+}
+
+// WithEngines decides with each of the engines given: the request is
+// allowed only when every one allows it, and the Decision holds each
+// engine's own. WithEngines() with no engine keeps the default, every
+// browser engine.
+func WithEngines(engines ...Engine) Option {
+	o := make(enginesOption, 0, len(engines))
+	for _, e := range engines {
+		o = append(o, e.profile())
+	}
+	return o
+}
+
+type requestOption Request
+
+func (o requestOption) apply(c *config) { c.request, c.requestSet = Request(o), true }
+
+// WithRequest names the API that makes the request. Without it, a ws: or
+// wss: target is taken as a WebSocket and any other as a fetch().
+// It matters where browsers check something else than the URL given, or
+// refuse it before CSP runs: see Request.
+func WithRequest(r Request) Option { return requestOption(r) }
+
+var solos = func() map[*profile][]*profile {
+	m := make(map[*profile][]*profile, len(allEngines))
+	for _, p := range allEngines {
+		m[p] = []*profile{p}
+	}
+	return m
+}()
+
+// solo returns a one-engine list holding p, without allocating.
+func (p *profile) solo() []*profile {
+	if s, ok := solos[p]; ok {
+		return s
+	}
+	return []*profile{p}
+}

@@ -174,3 +174,30 @@ func decodeAt(s string, i int) (byte, int) {
 	}
 	return s[i], 1
 }
+
+// DecodedHasPrefix reports whether s starts with prefix after
+// percent-decoding each, without allocating.
+func DecodedHasPrefix(s, prefix string) bool {
+	i, j := 0, 0
+	for j < len(prefix) {
+		if i >= len(s) {
+			return false
+		}
+		cs, ns := decodeAt(s, i)
+		cp, np := decodeAt(prefix, j)
+		if cs != cp {
+			return false
+		}
+		i, j = i+ns, j+np
+	}
+	return true
+}
+
+// DecodedEndsInSlash reports whether s ends in "/" after percent-decoding.
+func DecodedEndsInSlash(s string) bool {
+	n := len(s)
+	if n > 0 && s[n-1] == '/' {
+		return true
+	}
+	return n >= 3 && s[n-3] == '%' && s[n-2] == '2' && (s[n-1] == 'f' || s[n-1] == 'F')
+}

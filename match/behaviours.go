@@ -1,0 +1,88 @@
+package match
+
+// Behaviour is one of the named switches engines differ by, with this
+// engine's setting.
+type Behaviour struct {
+	Name    string // short stable name, such as "port-upgrade"
+	Summary string // what the switch governs
+	Value   string // this engine's setting, such as "yes" or "as text"
+}
+
+type behaviour struct {
+	name, summary string
+	value         func(*profile) string
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+var behaviours = []behaviour{
+	{"websocket-as-http", "ws:/wss: URLs are checked in their http:/https: form (Fetch standard)",
+		func(p *profile) string { return yesNo(p.websocketAsHTTP) }},
+	{"ws-scheme-crossover", "a ws: source matches http(s) URLs and wss: matches https",
+		func(p *profile) string { return yesNo(p.wsSchemeCrossover) }},
+	{"wildcard-schemes", "schemes that * matches besides the page's own",
+		func(p *profile) string {
+			switch p.wildcard {
+			case starWebSocket:
+				return "http, https, ws, wss"
+			case starAny:
+				return "all but blob, data, filesystem"
+			}
+			return "http, https"
+		}},
+	{"ip-hosts", "host-sources match IP-literal hosts (as text)",
+		func(p *profile) string { return yesNo(p.ipHosts) }},
+	{"port-upgrade", "port 80 (or an http source without a port) also matches port 443",
+		func(p *profile) string {
+			switch p.ports {
+			case portChromium:
+				return "only with a scheme upgrade"
+			case portFirefox, portWebKit:
+				return "whatever the scheme"
+			}
+			return "no"
+		}},
+	{"scheme-upgrade-keeps-port", "http://h:8000 matches https://h:8000",
+		func(p *profile) string { return yesNo(p.ports != portChromium) }},
+	{"port-as-text", "source ports are compared as written, so :0443 never matches 443",
+		func(p *profile) string { return yesNo(p.ports == portFirefox) }},
+	{"port-range-checked", "a source port outside 1-65535 makes the source invalid",
+		func(p *profile) string { return yesNo(p.portRangeChecked) }},
+	{"path-decoding", "how paths are percent-decoded before comparing (so whether %2F separates)",
+		func(p *profile) string {
+			if p.wholePathDecode {
+				return "whole path (%2F is /)"
+			}
+			return "per segment"
+		}},
+	{"self-as-source", "'self' matches like a host-source for the origin, with its port rules",
+		func(p *profile) string { return yesNo(p.selfAsSource) }},
+	{"source-query-stripped", "a ?query or #fragment in a source path is cut off instead of voiding the source",
+		func(p *profile) string { return yesNo(p.sourceQueryStripped) }},
+	{"lenient-source-paths", "source paths may hold any character but ? and #",
+		func(p *profile) string { return yesNo(p.lenientSourcePaths) }},
+	{"trailing-dot-invalid", "a source host ending in . is invalid",
+		func(p *profile) string { return yesNo(p.trailingDotInvalid) }},
+	{"non-ascii-claims-name", "a directive dropped for non-ASCII text also voids later duplicates",
+		func(p *profile) string { return yesNo(p.nonASCIIClaimsName) }},
+	{"fetch-refuses-ws", "fetch, XMLHttpRequest and EventSource refuse ws:, wss:, ftp: before CSP",
+		func(p *profile) string { return yesNo(p.fetchRefusesWS) }},
+	{"loopback-mixed", "http://127.0.0.1 and localhost from an https page are mixed content",
+		func(p *profile) string { return yesNo(p.loopbackMixed) }},
+}
+
+// Behaviours returns the named switches engines differ by, each with this
+// engine's setting, in a fixed order.
+func (e Engine) Behaviours() []Behaviour {
+	p := e.profile()
+	out := make([]Behaviour, len(behaviours))
+	for i, b := range behaviours {
+		out[i] = Behaviour{Name: b.name, Summary: b.summary, Value: b.value(p)}
+	}
+	return out
+}

@@ -1,0 +1,168 @@
+package match
+
+import (
+	"strings"
+
+	"github.com/cspkit/cspkit/internal/urlx"
+	"github.com/cspkit/cspkit/source"
+)
+
+// hostSrc is a host-source as an engine sees it: from a source expression,
+// or built from the page's origin for engines that treat 'self' as one.
+type hostSrc struct {
+	scheme   string // lower case; "" when the source has none
+	host     string // lower case; "*" or "*.suffix" for wildcards
+	port     string // as written; "" when absent, "*" for the wildcard
+	portNum  int    // -1 when absent or not a number that fits
+	path     string // as written, query and fragment cut off
+	fromSelf bool   // built from 'self'
+}
+
+// hostSource returns e as a host-source, and false when the engine rejects
+// the expression although the spec's grammar accepts it.
+func (p *profile) hostSource(e source.Expression) (hostSrc, bool) {
+	s := hostSrc{scheme: e.Scheme(), host: e.Host(), port: e.Port(), portNum: -1, path: e.Path()}
+	if n, ok := e.PortNumber(); ok {
+		s.portNum = n
+	}
+	if p.trailingDotInvalid && strings.HasSuffix(s.host, ".") {
+		return s, false
+	}
+	if p.portRangeChecked && s.port != "" && s.port != "*" && (s.portNum < 1 || s.portNum > 65535) {
+		return s, false
+	}
+	return s, true
+}
+
+// repair returns the host-source a browser makes of a token the spec's
+// grammar rejects only for its path: browsers cut "?query" and "#fragment"
+// off the path, and some accept any other character in it.
+func (p *profile) repair(e source.Expression) (hostSrc, bool) {
+	if !p.sourceQueryStripped && !p.lenientSourcePaths {
+		return hostSrc{}, false
+	}
+	tok := e.String()
+	start := 0
+	if i := strings.Index(tok, "://"); i >= 0 {
+		start = i + 3
+	}
+	slash := strings.IndexByte(tok[start:], '/')
+	if slash < 0 {
+		return hostSrc{}, false
+	}
+	slash += start
+	if q := strings.IndexAny(tok[:slash], "?#"); q >= 0 {
+		return hostSrc{}, false
+	}
+	path := tok[slash:]
+	cut := false
+	if q := strings.IndexAny(path, "?#"); q >= 0 {
+		if !p.sourceQueryStripped {
+			return hostSrc{}, false
+		}
+		path, cut = path[:q], true
+	}
+	var base source.Expression
+	var err error
+	if p.lenientSourcePaths {
+		base, err = source.Parse(tok[:slash])
+	} else {
+		if !cut {
+			return hostSrc{}, false
+		}
+		base, err = source.Parse(tok[:slash] + path)
+	}
+	if err != nil || base.Kind() != source.Host || (p.lenientSourcePaths && base.Path() != "") {
+		return hostSrc{}, false
+	}
+	s, ok := p.hostSource(base)
+	s.path = path
+	return s, ok
+}
+
+// hostSourceMatch is step 3 of "does url match expression", with the
+// engine's scheme, host, port and path rules.
+func (p *profile) hostSourceMatch(s *hostSrc, u *urlx.URL, self *selfOrigin, redirected bool) bool {
+	scheme := s.scheme
+	if scheme == "" {
+		// A scheme-less source takes the page's scheme.
+		if scheme = self.scheme; scheme == "" {
+			return false
+		}
+	}
+	sm := p.schemeMatch(scheme, u.Scheme, s.fromSelf)
+	if sm == schemeNo || !p.hostMatch(s.host, u) {
+		return false
+	}
+	if !p.portMatch(s, scheme, sm, u) {
+		return false
+	}
+	return redirected || s.path == "" || p.pathMatch(s.path, u.Path)
+}
+
+// schemeResult tells how a source scheme matched a URL scheme.
+type schemeResult uint8
+
+const (
+	schemeNo      schemeResult = iota
+	schemeExact                // the same scheme
+	schemeUpgrade              // a more secure or equivalent scheme
+)
+
+// schemeMatch is "scheme-part matching" (#match-schemes): a is the source's
+// scheme, b the URL's, both lower case. fromSelf marks a source built from
+// 'self', which browsers let reach the WebSocket schemes.
+func (p *profile) schemeMatch(a, b string, fromSelf bool) schemeResult {
+	if a == b {
+		return schemeExact
+	}
+	switch {
+	case a == "http" && b == "https", a == "ws" && b == "wss":
+		return schemeUpgrade
+	case p.wsSchemeCrossover && (a == "ws" && (b == "http" || b == "https") || a == "wss" && b == "https"):
+		return schemeUpgrade
+	case fromSelf && (b == "https" || b == "wss" || a == "http" && b == "ws"):
+		return schemeUpgrade
+	}
+	return schemeNo
+}
+
+// hostMatch is "host-part matching" (#match-hosts). The spec matches only
+// domains; browsers compare IP-literal hosts as text too.
+func (p *profile) hostMatch(pattern string, u *urlx.URL) bool {
+	switch u.HostKind {
+	case urlx.Domain:
+	case urlx.IPv4, urlx.IPv6:
+		if !p.ipHosts {
+			return false
+		}
+	case urlx.Opaque:
+		// Chromium sees no host in non-special URLs; so do the others
+		// for the schemes connect requests can use.
+		return p.ipHosts && pattern == "*"
+	default:
+		return false
+	}
+	if pattern == "*" {
+		return true
+	}
+	if len(pattern) > 1 && pattern[0] == '*' {
+		return strings.HasSuffix(u.Host, pattern[1:])
+	}
+	return pattern == u.Host
+}
+
+// pathMatch is "path-part matching" (#match-paths): a is the source's path,
+// b the URL's serialised path.
+func (p *profile) pathMatch(a, b string) bool {
+	if !p.wholePathDecode {
+		return pathMatch(a, b)
+	}
+	if a == "/" && b == "" {
+		return true
+	}
+	if urlx.DecodedEndsInSlash(a) {
+		return urlx.DecodedHasPrefix(b, a)
+	}
+	return urlx.DecodedEqual(a, b)
+}

@@ -1,0 +1,120 @@
+package match
+
+import (
+	"fmt"
+
+	"github.com/cspkit/cspkit/internal/urlx"
+)
+
+// Request is the API a page uses to make a connect-src request. All of them
+// are checked against connect-src (or default-src); they differ in which
+// URLs they accept before CSP runs and, for WebSocket, in the URL checked.
+type Request uint8
+
+// The APIs whose requests connect-src governs.
+const (
+	// Fetch is fetch(url). Every engine refuses a URL with credentials
+	// (user:pass@) before CSP; Firefox also refuses ws:, wss: and ftp:.
+	Fetch Request = iota
+	// XHR is XMLHttpRequest.open and send. Credentials are accepted;
+	// Firefox refuses ws:, wss: and ftp: before CSP.
+	XHR
+	// WebSocket is new WebSocket(url). http: and https: URLs are turned
+	// into ws: and wss: before the check; other schemes and URLs with a
+	// fragment are refused before CSP. Browsers check the ws:/wss: URL;
+	// Spec checks its http(s) form, as the Fetch standard does.
+	WebSocket
+	// EventSource is new EventSource(url). Firefox refuses ws:, wss: and
+	// ftp: before CSP.
+	EventSource
+	// Beacon is navigator.sendBeacon(url, data): only http: and https:
+	// URLs are accepted.
+	Beacon
+	// Ping is the ping attribute of <a> and <area>: only http: and https:
+	// URLs are pinged.
+	Ping
+)
+
+var requestNames = [...]string{
+	Fetch:       "fetch",
+	XHR:         "xhr",
+	WebSocket:   "websocket",
+	EventSource: "eventsource",
+	Beacon:      "beacon",
+	Ping:        "ping",
+}
+
+// String returns the request's name: "fetch", "xhr", "websocket",
+// "eventsource", "beacon" or "ping".
+func (r Request) String() string {
+	if int(r) < len(requestNames) {
+		return requestNames[r]
+	}
+	return fmt.Sprintf("Request(%d)", uint8(r))
+}
+
+// ParseRequest returns the Request named name, as Request.String returns
+// it.
+func ParseRequest(name string) (Request, error) {
+	for i, n := range requestNames {
+		if n == name {
+			return Request(i), nil
+		}
+	}
+	return 0, fmt.Errorf("match: unknown request kind %q (want fetch, xhr, websocket, eventsource, beacon or ping)", name)
+}
+
+// resolve returns the API a request to u is made with when the caller did
+// not say: WebSocket for ws: and wss: URLs, Fetch otherwise.
+func (c *config) resolve(u *urlx.URL) Request {
+	if !c.requestSet && (u.Scheme == "ws" || u.Scheme == "wss") {
+		return WebSocket
+	}
+	return c.request
+}
+
+// prepare returns the URL that request r to u goes to in engine p, or the
+// reason the API refuses u before CSP runs.
+func (p *profile) prepare(r Request, u urlx.URL) (urlx.URL, string) {
+	switch r {
+	case WebSocket:
+		switch u.Scheme {
+		case "http":
+			u = withScheme(u, "ws")
+		case "https":
+			u = withScheme(u, "wss")
+		case "ws", "wss":
+		default:
+			return u, "new WebSocket() accepts only ws:, wss:, http: and https: URLs"
+		}
+		if u.HasFragment {
+			return u, "new WebSocket() rejects URLs with a fragment"
+		}
+	case Fetch:
+		if u.Username != "" || u.Password != "" {
+			return u, "fetch() rejects URLs with credentials"
+		}
+		fallthrough
+	case XHR, EventSource:
+		if p.fetchRefusesWS {
+			switch u.Scheme {
+			case "ws", "wss", "ftp":
+				return u, fmt.Sprintf("%s's %s rejects %s: URLs", p.title, apiName[r], u.Scheme)
+			}
+		}
+	case Beacon, Ping:
+		if u.Scheme != "http" && u.Scheme != "https" {
+			return u, fmt.Sprintf("%s sends only to http: and https: URLs", apiName[r])
+		}
+	}
+	return u, ""
+}
+
+var apiName = [...]string{
+	Fetch:       "fetch()",
+	XHR:         "XMLHttpRequest",
+	WebSocket:   "new WebSocket()",
+	EventSource: "new EventSource()",
+	Beacon:      "navigator.sendBeacon()",
+	Ping:        "<a ping>",
+}
