@@ -51,7 +51,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	printProblems(stderr, "report-only", err, *quiet)
 	list := csp.Join(enforced, reported)
 
-	opts := []match.Option{match.WithEngine(match.Spec)}
+	var opts []match.Option // every browser engine decides
 	if *redirected {
 		opts = append(opts, match.Redirected())
 	}
