@@ -138,14 +138,14 @@ func noConnectEffectMessage(dir string, e source.Expression) string {
 	what := "it"
 	switch e.Kind() {
 	case source.Nonce:
-		what = "nonces"
+		what = "a nonce"
 	case source.Hash:
-		what = "hashes"
+		what = "a hash"
 	case source.Keyword:
 		what = "'" + e.Keyword() + "'"
 	}
 	if dir == ConnectSrc {
 		return fmt.Sprintf("%s cannot allow or block connect requests: connect-src only matches URLs", what)
 	}
-	return fmt.Sprintf("%s in default-src does not affect connect requests, which only match URLs; it applies to scripts and styles that fall back to default-src", what)
+	return fmt.Sprintf("%s in default-src has no effect on connect requests, which only match URLs; it applies to scripts and styles that fall back to default-src", what)
 }

@@ -20,7 +20,7 @@ func ExampleParseError() {
 	// Output:
 	// unquoted-keyword at byte 12 (self): "self" without quotes is a host name, not the keyword 'self': write 'self'
 	// invalid-source at byte 17 (https://api.example.com/v1?x=1): source expression "https://api.example.com/v1?x=1" never matches: query not allowed in a source expression; remove it: source expressions cannot constrain the query or fragment
-	// no-connect-effect at byte 48 ('nonce-r4nd0m'): nonces cannot allow or block connect requests: connect-src only matches URLs
+	// no-connect-effect at byte 48 ('nonce-r4nd0m'): a nonce cannot allow or block connect requests: connect-src only matches URLs
 }
 
 func ExampleParseMeta() {

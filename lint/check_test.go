@@ -1,0 +1,222 @@
+package lint_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cspkit/cspkit/csp"
+	"github.com/cspkit/cspkit/lint"
+)
+
+// base is a policy with no findings of its own, appended to cases so that
+// list-wide and reporting findings stay out of the way.
+const base = "; script-src 'self'; object-src 'none'; report-uri https://r.example/csp"
+
+type lintCase struct {
+	name     string
+	policy   string // Content-Security-Policy value
+	reported string // Content-Security-Policy-Report-Only value
+	code     lint.Code
+	want     bool   // the code is reported
+	index    int    // for want: Finding.Policy
+	dir      string // for want: Finding.Directive
+	src      string // for want: Finding.Source
+	msg      string // for want: a part of Finding.Message
+}
+
+var lintCases = []lintCase{
+	{"nothing at all", "", "", lint.Unrestricted, true, -1, "", "", "connect to any server"},
+	{"only img-src", "img-src 'self'" + base, "", lint.Unrestricted, true, -1, "", "", "no enforced policy"},
+	{"report-only does not count", "", "connect-src 'self'", lint.Unrestricted, true, -1, "", "", "connect-src or default-src"},
+	{"default-src restricts", "default-src 'self'" + base, "", lint.Unrestricted, false, 0, "", "", ""},
+	{"second policy restricts", "img-src *, connect-src 'self'" + base, "", lint.Unrestricted, false, 0, "", "", ""},
+
+	{"report-only connect-src", "script-src 'self'; object-src 'none'", "connect-src 'self'; report-uri /r", lint.ReportOnly, true, 1, "connect-src", "", "every request proceeds"},
+	{"report-only default-src", "", "default-src 'none'", lint.ReportOnly, true, 0, "default-src", "", "report-only"},
+	{"enforced too", "connect-src 'self'" + base, "connect-src 'none'", lint.ReportOnly, false, 0, "", "", ""},
+
+	{"star", "connect-src *" + base, "", lint.AnyHost, true, 0, "connect-src", "*", "every host"},
+	{"star in default-src", "default-src *" + base, "", lint.AnyHost, true, 0, "default-src", "*", "any server"},
+	{"https://*", "connect-src https://*" + base, "", lint.AnyHost, true, 0, "connect-src", "https://*", "host *"},
+	{"*:443", "connect-src *:443" + base, "", lint.AnyHost, true, 0, "connect-src", "*:443", "host *"},
+	{"star in default-src under connect-src", "default-src *; connect-src 'self'" + base, "", lint.AnyHost, false, 0, "", "", ""},
+	{"subdomain wildcard", "connect-src *.example.com" + base, "", lint.AnyHost, false, 0, "", "", ""},
+
+	{"https:", "connect-src https:" + base, "", lint.NetworkScheme, true, 0, "connect-src", "https:", "every https host"},
+	{"http:", "connect-src 'self' HTTP:" + base, "", lint.NetworkScheme, true, 0, "connect-src", "http:", "plaintext"},
+	{"wss:", "connect-src wss:" + base, "", lint.NetworkScheme, true, 0, "connect-src", "wss:", "every wss host"},
+	{"ws:", "default-src ws:" + base, "", lint.NetworkScheme, true, 0, "default-src", "ws:", "every ws host"},
+	{"https host", "connect-src https://api.example.com" + base, "", lint.NetworkScheme, false, 0, "", "", ""},
+	{"data: is not a network scheme", "connect-src data:" + base, "", lint.NetworkScheme, false, 0, "", "", ""},
+
+	{"data:", "connect-src data:" + base, "", lint.LocalScheme, true, 0, "connect-src", "data:", "content it made itself"},
+	{"blob:", "connect-src blob:" + base, "", lint.LocalScheme, true, 0, "connect-src", "blob:", "leave it out"},
+	{"filesystem:", "connect-src filesystem:" + base, "", lint.LocalScheme, true, 0, "connect-src", "filesystem:", "connect-src"},
+	{"blob: in img-src", "connect-src 'self'; img-src blob:" + base, "", lint.LocalScheme, false, 0, "", "", ""},
+
+	{"http://", "connect-src http://api.example.com" + base, "", lint.Plaintext, true, 0, "connect-src", "http://api.example.com", "use https://"},
+	{"ws://", "connect-src ws://rt.example.com:8080" + base, "", lint.Plaintext, true, 0, "connect-src", "ws://rt.example.com:8080", "use wss://"},
+	{"wss://", "connect-src wss://rt.example.com" + base, "", lint.Plaintext, false, 0, "", "", ""},
+	{"scheme-less", "connect-src rt.example.com" + base, "", lint.Plaintext, false, 0, "", "", ""},
+
+	{"*.com", "connect-src https://*.com" + base, "", lint.PublicSuffixWildcard, true, 0, "connect-src", "https://*.com", "com, which is a public suffix"},
+	{"*.github.io", "connect-src *.github.io" + base, "", lint.PublicSuffixWildcard, true, 0, "connect-src", "*.github.io", "anyone can register"},
+	{"*.appspot.com", "default-src *.appspot.com" + base, "", lint.PublicSuffixWildcard, true, 0, "default-src", "*.appspot.com", "appspot.com"},
+	{"*.co.uk", "connect-src *.co.uk" + base, "", lint.PublicSuffixWildcard, true, 0, "connect-src", "*.co.uk", "public suffix"},
+	{"*.ck, whose children are suffixes", "connect-src *.ck" + base, "", lint.PublicSuffixWildcard, true, 0, "connect-src", "*.ck", ""},
+	{"*.example.com", "connect-src *.example.com" + base, "", lint.PublicSuffixWildcard, false, 0, "", "", ""},
+	{"*.myapp.github.io", "connect-src *.myapp.github.io" + base, "", lint.PublicSuffixWildcard, false, 0, "", "", ""},
+	{"github.io without wildcard", "connect-src github.io" + base, "", lint.PublicSuffixWildcard, false, 0, "", "", ""},
+
+	{"public IP", "connect-src https://203.0.113.7" + base, "", lint.IPHost, true, 0, "connect-src", "https://203.0.113.7", "IP address"},
+	{"private IP", "connect-src http://192.168.1.1:8080" + base, "", lint.IPHost, true, 0, "connect-src", "http://192.168.1.1:8080", "private-network"},
+	{"host name", "connect-src https://api.example.com" + base, "", lint.IPHost, false, 0, "", "", ""},
+	{"loopback is its own code", "connect-src http://127.0.0.1" + base, "", lint.IPHost, false, 0, "", "", ""},
+
+	{"127.0.0.1", "connect-src http://127.0.0.1:3000" + base, "", lint.Loopback, true, 0, "connect-src", "http://127.0.0.1:3000", "visitor's own machine"},
+	{"localhost", "connect-src ws://localhost:*" + base, "", lint.Loopback, true, 0, "connect-src", "ws://localhost:*", "development leftover"},
+	{"not localhost", "connect-src https://localhost.example.com" + base, "", lint.Loopback, false, 0, "", "", ""},
+
+	{"any port", "connect-src https://api.example.com:*" + base, "", lint.AnyPort, true, 0, "connect-src", "https://api.example.com:*", "every port"},
+	{"one port", "connect-src https://api.example.com:8443" + base, "", lint.AnyPort, false, 0, "", "", ""},
+
+	{"looser", "default-src 'self'; connect-src 'self' https://api.example.com" + base, "", lint.LooserThanDefault, true, 0, "connect-src", "https://api.example.com", "which default-src ('self') does not"},
+	{"looser star", "default-src https://a.example; connect-src *" + base, "", lint.LooserThanDefault, true, 0, "connect-src", "*", "less restricted"},
+	{"covered by wildcard host", "default-src *.example.com; connect-src https://api.example.com/v1/" + base, "", lint.LooserThanDefault, false, 0, "", "", ""},
+	{"covered by scheme", "default-src https:; connect-src wss: https://api.example.com" + base, "", lint.LooserThanDefault, true, 0, "connect-src", "wss:", ""},
+	{"covered by http: upgrade", "default-src http:; connect-src https://a.example" + base, "", lint.LooserThanDefault, false, 0, "", "", ""},
+	{"covered by star", "default-src *; connect-src 'self' https://a.example:8443" + base, "", lint.LooserThanDefault, false, 0, "", "", ""},
+	{"covered by path prefix", "default-src https://a.example/api/; connect-src https://a.example/api/v1" + base, "", lint.LooserThanDefault, false, 0, "", "", ""},
+	{"default-src 'none'", "default-src 'none'; connect-src https://api.example.com" + base, "", lint.LooserThanDefault, false, 0, "", "", ""},
+	{"no default-src", "connect-src *" + base, "", lint.LooserThanDefault, false, 0, "", "", ""},
+
+	{"path", "connect-src https://api.example.com/v1/" + base, "", lint.PathAfterRedirect, true, 0, "connect-src", "https://api.example.com/v1/", "after a redirect"},
+	{"root path", "connect-src https://api.example.com/" + base, "", lint.PathAfterRedirect, false, 0, "", "", ""},
+
+	{"nonce in connect-src", "connect-src 'self' 'nonce-abcdefgh12'" + base, "", lint.NoConnectEffect, true, 0, "connect-src", "'nonce-abcdefgh12'", "never allows or blocks"},
+	{"unsafe-inline in connect-src", "connect-src 'unsafe-inline'" + base, "", lint.NoConnectEffect, true, 0, "connect-src", "'unsafe-inline'", "only matches URLs"},
+	{"unsafe-inline in default-src", "default-src 'self' 'unsafe-inline'" + base, "", lint.NoConnectEffect, false, 0, "", "", ""},
+	{"self in connect-src", "connect-src 'self'" + base, "", lint.NoConnectEffect, false, 0, "", "", ""},
+
+	{"no reporting", "connect-src 'self'; script-src 'self'; object-src 'none'", "", lint.NoReporting, true, 0, "", "", "go unnoticed"},
+	{"report-uri", "connect-src 'self'" + base, "", lint.NoReporting, false, 0, "", "", ""},
+	{"report-to", "connect-src 'self'; report-to main", "", lint.NoReporting, false, 0, "", "", ""},
+	{"no connect restriction", "img-src 'self'", "", lint.NoReporting, false, 0, "", "", ""},
+
+	{"report-to only", "connect-src 'self'; report-to main", "", lint.ReportToOnly, true, 0, "report-to", "", "add report-uri"},
+	{"both", "connect-src 'self'; report-to main; report-uri /r", "", lint.ReportToOnly, false, 0, "", "", ""},
+
+	{"http report-uri", "connect-src 'self'; report-uri http://r.example/csp", "", lint.InsecureReportURI, true, 0, "report-uri", "http://r.example/csp", "use https"},
+	{"https report-uri", "connect-src 'self'; report-uri https://r.example/csp /local", "", lint.InsecureReportURI, false, 0, "", "", ""},
+
+	{"short nonce in default-src", "default-src 'self' 'nonce-abc'" + base, "", lint.ShortNonce, true, 0, "default-src", "'nonce-abc'", "3 characters"},
+	{"long nonce", "default-src 'self' 'nonce-r4nd0mr4nd0m'" + base, "", lint.ShortNonce, false, 0, "", "", ""},
+	{"short nonce in script-src", "connect-src 'self'; script-src 'nonce-abc'; object-src 'none'", "", lint.ShortNonce, false, 0, "", "", ""},
+
+	{"default unsafe-inline", "default-src 'self' 'unsafe-inline'; object-src 'none'", "", lint.DefaultUnsafeInline, true, 0, "default-src", "'unsafe-inline'", "inline scripts"},
+	{"with a nonce", "default-src 'self' 'unsafe-inline' 'nonce-r4nd0mr4nd0m'", "", lint.DefaultUnsafeInline, false, 0, "", "", ""},
+	{"with script-src", "default-src 'unsafe-inline'; script-src 'self'", "", lint.DefaultUnsafeInline, false, 0, "", "", ""},
+
+	{"default unsafe-eval", "default-src 'self' 'unsafe-eval'", "", lint.DefaultUnsafeEval, true, 0, "default-src", "'unsafe-eval'", "eval()"},
+	{"unsafe-eval in script-src", "default-src 'self'; script-src 'self' 'unsafe-eval'", "", lint.DefaultUnsafeEval, false, 0, "", "", ""},
+
+	{"default https: for scripts", "default-src https:; object-src 'none'", "", lint.DefaultBroadScripts, true, 0, "default-src", "https:", "governs scripts here"},
+	{"default * for plugins", "default-src *; script-src 'self'", "", lint.DefaultBroadScripts, true, 0, "default-src", "*", "governs plugins"},
+	{"default data: for both", "default-src 'self' data:", "", lint.DefaultBroadScripts, true, 0, "default-src", "data:", "scripts and plugins"},
+	{"strict-dynamic leaves plugins", "default-src 'nonce-r4nd0mr4nd0m' 'strict-dynamic' https:; object-src 'none'", "", lint.DefaultBroadScripts, false, 0, "", "", ""},
+	{"script-src and object-src set", "default-src *; script-src 'self'; object-src 'none'", "", lint.DefaultBroadScripts, false, 0, "", "", ""},
+
+	{"scripts unrestricted", "connect-src 'self'; object-src 'none'", "", lint.ScriptsUnrestricted, true, -1, "script-src", "", "scripts load from anywhere"},
+	{"plugins unrestricted", "connect-src 'self'; script-src 'self'", "", lint.ScriptsUnrestricted, true, -1, "object-src", "", "object-src 'none'"},
+	{"default-src restricts scripts", "default-src 'self'", "", lint.ScriptsUnrestricted, false, 0, "", "", ""},
+}
+
+func parseLists(t *testing.T, enforced, reported string) csp.List {
+	t.Helper()
+	e, _ := csp.Parse(enforced) // parse problems are not lint's business
+	r, _ := csp.ParseReportOnly(reported)
+	return csp.Join(e, r)
+}
+
+func TestCheck(t *testing.T) {
+	for _, tt := range lintCases {
+		t.Run(string(tt.code)+" "+tt.name, func(t *testing.T) {
+			list := parseLists(t, tt.policy, tt.reported)
+			all := lint.Check(list)
+			var got []lint.Finding
+			for _, f := range all {
+				rule := ruleFor(t, f.Code)
+				assert.Equal(t, rule.Severity, f.Severity, "%v", f)
+				assert.True(t, f.Policy >= -1 && f.Policy < list.Len(), "%v", f)
+				assert.NotEmpty(t, f.Message)
+				if f.Code == tt.code {
+					got = append(got, f)
+				}
+			}
+			if !tt.want {
+				assert.Empty(t, got, "findings: %v", all)
+				return
+			}
+			require.NotEmpty(t, got, "findings: %v", all)
+			f := got[0]
+			assert.Equal(t, tt.index, f.Policy, "%v", f)
+			assert.Equal(t, tt.dir, f.Directive, "%v", f)
+			assert.Equal(t, tt.src, f.Source, "%v", f)
+			assert.Contains(t, f.Message, tt.msg)
+		})
+	}
+}
+
+// TestEveryCodeTested keeps the table honest: each code in the catalogue
+// has a case that reports it and one that must not.
+func TestEveryCodeTested(t *testing.T) {
+	pos, neg := map[lint.Code]bool{}, map[lint.Code]bool{}
+	for _, tt := range lintCases {
+		if tt.want {
+			pos[tt.code] = true
+		} else {
+			neg[tt.code] = true
+		}
+	}
+	for _, r := range lint.Rules() {
+		assert.True(t, pos[r.Code], "%s has no positive case", r.Code)
+		assert.True(t, neg[r.Code], "%s has no negative case", r.Code)
+	}
+}
+
+func TestCleanPolicy(t *testing.T) {
+	list := parseLists(t, "default-src 'none'; connect-src 'self' https://api.example.com wss://rt.example.com; script-src 'self'; report-uri https://r.example/csp", "")
+	assert.Empty(t, lint.Check(list))
+}
+
+func ruleFor(t *testing.T, c lint.Code) lint.Rule {
+	t.Helper()
+	for _, r := range lint.Rules() {
+		if r.Code == c {
+			return r
+		}
+	}
+	t.Fatalf("code %s is not in the catalogue", c)
+	return lint.Rule{}
+}
+
+func TestSeverity(t *testing.T) {
+	for _, s := range []lint.Severity{lint.Info, lint.Low, lint.Medium, lint.High} {
+		got, err := lint.ParseSeverity(s.String())
+		require.NoError(t, err)
+		assert.Equal(t, s, got)
+	}
+	_, err := lint.ParseSeverity("critical")
+	assert.ErrorContains(t, err, `unknown severity "critical"`)
+	assert.Equal(t, "Severity(9)", lint.Severity(9).String())
+	assert.True(t, lint.High > lint.Medium && lint.Medium > lint.Low && lint.Low > lint.Info)
+}
+
+func TestFindingString(t *testing.T) {
+	f := lint.Finding{Code: lint.AnyHost, Severity: lint.High, Policy: 0, Directive: "connect-src", Source: "*", Message: "m"}
+	assert.Equal(t, "CSP1003 high (policy 0, connect-src, *): m", f.String())
+	f = lint.Finding{Code: lint.Unrestricted, Severity: lint.High, Policy: -1, Message: "m"}
+	assert.Equal(t, "CSP1001 high (all policies): m", f.String())
+}

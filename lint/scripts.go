@@ -1,0 +1,73 @@
+package lint
+
+import (
+	"fmt"
+
+	"github.com/cspkit/cspkit/csp"
+	"github.com/cspkit/cspkit/source"
+)
+
+// scripts checks what default-src allows for scripts and plugins when the
+// policy has no script-src or object-src of its own.
+func (c *checker) scripts(i int, p csp.Policy) {
+	def, ok := p.Directive(csp.DefaultSrc)
+	if !ok {
+		return
+	}
+	noScript, noObject := !p.Has("script-src"), !p.Has("object-src")
+	if !noScript && !noObject {
+		return
+	}
+	var inline, eval, nonceOrHash, strictDynamic bool
+	for _, e := range def.Sources().All() {
+		switch e.Kind() {
+		case source.Nonce, source.Hash:
+			nonceOrHash = true
+		case source.Keyword:
+			switch e.Keyword() {
+			case "unsafe-inline":
+				inline = true
+			case "unsafe-eval":
+				eval = true
+			case "strict-dynamic":
+				strictDynamic = true
+			}
+		}
+	}
+	if noScript && inline && !nonceOrHash {
+		c.add(DefaultUnsafeInline, i, def.Name(), "'unsafe-inline'",
+			"with no script-src, default-src 'unsafe-inline' lets injected inline scripts and event handlers run")
+	}
+	if noScript && eval {
+		c.add(DefaultUnsafeEval, i, def.Name(), "'unsafe-eval'",
+			"with no script-src, default-src 'unsafe-eval' lets scripts turn strings into code with eval() and similar")
+	}
+	// 'strict-dynamic' (with a nonce or hash) makes scripts ignore the
+	// host and scheme allow-list; plugins still use it.
+	scriptsUseList := noScript && !(strictDynamic && nonceOrHash)
+	if !scriptsUseList && !noObject {
+		return
+	}
+	what := "scripts and plugins"
+	switch {
+	case !scriptsUseList:
+		what = "plugins"
+	case !noObject:
+		what = "scripts"
+	}
+	for _, e := range def.Sources().All() {
+		broad := false
+		switch e.Kind() {
+		case source.Wildcard:
+			broad = true
+		case source.Scheme:
+			broad = e.Scheme() == "http" || e.Scheme() == "https" || e.Scheme() == "data"
+		case source.Host:
+			broad = e.Host() == "*"
+		}
+		if broad {
+			c.add(DefaultBroadScripts, i, def.Name(), e.String(), fmt.Sprintf(
+				"default-src %s also governs %s here (no script-src or object-src of their own): they can load from anywhere", e, what))
+		}
+	}
+}
