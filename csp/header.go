@@ -8,12 +8,5 @@ import "net/http"
 // to one field with their values joined by commas. Problems name the field
 // they come from.
 func FromHeader(h http.Header) (List, error) {
-	var p parser
-	for _, disp := range [...]Disposition{Enforce, Report} {
-		name := disp.HeaderName()
-		for i, v := range h.Values(name) {
-			p.parse(v, disp, name, i)
-		}
-	}
-	return p.result()
+	return Limits{}.FromHeader(h)
 }

@@ -12,19 +12,17 @@ import (
 // Parse parses one Content-Security-Policy header value, which may hold
 // several comma-separated policies, all with disposition Enforce. The List
 // is always what a browser enforces; err, when not nil, is a *ParseError
-// listing what a browser drops or warns about. Parse never panics.
+// listing what a browser drops or warns about. Parse never panics. It
+// applies the default Limits: a value over one is refused with a
+// *LimitError (see Limits).
 func Parse(value string) (List, error) {
-	var p parser
-	p.parse(value, Enforce, "", 0)
-	return p.result()
+	return Limits{}.Parse(value)
 }
 
 // ParseReportOnly is like Parse for a Content-Security-Policy-Report-Only
 // value: every policy has disposition Report.
 func ParseReportOnly(value string) (List, error) {
-	var p parser
-	p.parse(value, Report, "", 0)
-	return p.result()
+	return Limits{}.ParseReportOnly(value)
 }
 
 // MustParse is like Parse but panics on any problem. It is meant for tests
@@ -43,10 +41,14 @@ type parser struct {
 	header   string
 	field    int
 	meta     bool // delivered in <meta http-equiv>: see ParseMeta
+
+	maxProblems int // 0: no limit
+	unlisted    int // problems beyond maxProblems
 }
 
 func (p *parser) result() (List, error) {
 	l := List{policies: p.policies}
+	p.listUnlisted()
 	if len(p.problems) > 0 {
 		return l, &ParseError{Problems: p.problems}
 	}
@@ -72,6 +74,9 @@ func (p *parser) parse(value string, disp Disposition, header string, field int)
 }
 
 func (p *parser) problem(policy int, dir, tok string, off int, c Code, msg string) {
+	if p.overProblems() {
+		return
+	}
 	p.problems = append(p.problems, Problem{
 		Header: p.header, Field: p.field, Policy: policy,
 		Directive: dir, Token: tok, Offset: off, Code: c, Message: msg,

@@ -1,0 +1,61 @@
+package csp_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/cspkit/cspkit/csp"
+)
+
+// FuzzLimits checks that limits never change what a header means: a value
+// within the limits parses exactly as without them, and counts stay within
+// them; a value over a limit yields only ClosedPolicy.
+func FuzzLimits(f *testing.F) {
+	for _, s := range []string{
+		"connect-src 'self' https://a.example", "a; b; c, d; e", "a b c d; e f g",
+		" ,;, ; ,a", "é; a b, c", "connect-src a\tb\nc\fd\re", ",,,,", ";;;;",
+	} {
+		f.Add(s, uint8(2), uint8(2), uint8(2))
+	}
+	f.Fuzz(func(t *testing.T, value string, policies, directives, sources uint8) {
+		lim := csp.Limits{MaxPolicies: int(policies), MaxDirectives: int(directives), MaxSources: int(sources)}
+		list, err := lim.Parse(value)
+		var le *csp.LimitError
+		if errors.As(err, &le) {
+			if list.Len() != 1 || list.Policy(0).Text() != csp.ClosedPolicy {
+				t.Fatalf("over %s: list %q", le.Limit, list)
+			}
+			if le.Offset < 0 || le.Offset >= len(value) {
+				t.Fatalf("offset %d out of %q", le.Offset, value)
+			}
+			return
+		}
+		want, _ := csp.Parse(value)
+		if !list.Equal(want) {
+			t.Fatalf("limits changed the list: %q, want %q", list, want)
+		}
+		lim = csp.Limits{MaxPolicies: orDefault(policies, csp.DefaultMaxPolicies),
+			MaxDirectives: orDefault(directives, csp.DefaultMaxDirectives),
+			MaxSources:    orDefault(sources, csp.DefaultMaxSources)}
+		if list.Len() > lim.MaxPolicies {
+			t.Fatalf("%d policies, limit %d", list.Len(), lim.MaxPolicies)
+		}
+		for _, p := range list.All() {
+			if p.Len() > lim.MaxDirectives {
+				t.Fatalf("%d directives, limit %d", p.Len(), lim.MaxDirectives)
+			}
+			for d := range p.Directives() {
+				if d.Sources().Len() > lim.MaxSources {
+					t.Fatalf("%d sources, limit %d", d.Sources().Len(), lim.MaxSources)
+				}
+			}
+		}
+	})
+}
+
+func orDefault(v uint8, def int) int {
+	if v == 0 {
+		return def
+	}
+	return int(v)
+}
