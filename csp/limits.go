@@ -70,6 +70,17 @@ func (l Limits) parseValue(value string, disp Disposition) (List, error) {
 	return p.result()
 }
 
+// ParseMeta is like the package's ParseMeta with the limits l.
+func (l Limits) ParseMeta(content string) (List, error) {
+	l = l.withDefaults()
+	if err := l.check(field{value: content}); err != nil {
+		return closedList(true, false), err
+	}
+	p := parser{maxProblems: l.MaxProblems}
+	p.parseMeta(content)
+	return p.result()
+}
+
 // FromHeader is like the package's FromHeader with the limits l.
 func (l Limits) FromHeader(h http.Header) (List, error) {
 	l = l.withDefaults()

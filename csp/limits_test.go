@@ -151,3 +151,17 @@ func TestMaxProblems(t *testing.T) {
 	assert.Len(t, pe.Problems, 30)
 	assert.False(t, pe.Has(csp.TooManyProblems))
 }
+
+func TestLimitsParseMeta(t *testing.T) {
+	list, err := csp.Limits{MaxSources: 1}.ParseMeta("connect-src a b")
+	var le *csp.LimitError
+	require.ErrorAs(t, err, &le)
+	assert.Equal(t, "MaxSources", le.Limit)
+	require.Equal(t, 1, list.Len())
+	assert.Equal(t, csp.Enforce, list.Policy(0).Disposition())
+	assert.Equal(t, csp.ClosedPolicy, list.Policy(0).Text())
+
+	list, err = csp.Limits{MaxSources: 2}.ParseMeta("connect-src a b")
+	require.NoError(t, err)
+	assert.Equal(t, "connect-src a b", list.String())
+}

@@ -11,7 +11,7 @@ const (
 	CommaInMeta   Code = "comma-in-meta"   // a "," in <meta> content, which browsers read differently
 )
 
-// ParseMeta parses the content attribute of a
+// ParseMeta parses, within the default Limits, the content attribute of a
 // <meta http-equiv="Content-Security-Policy"> element. Such a policy is
 // always enforced, and browsers remove its report-uri, frame-ancestors and
 // sandbox directives; the returned List lacks them too, and err lists each
@@ -22,7 +22,12 @@ const (
 // a single policy in which the comma is part of a token. ParseMeta splits,
 // like the majority, and reports any comma as a CommaInMeta problem.
 func ParseMeta(content string) (List, error) {
-	p := parser{meta: true}
+	return Limits{}.ParseMeta(content)
+}
+
+// parseMeta parses the content of a <meta> element.
+func (p *parser) parseMeta(content string) {
+	p.meta = true
 	p.parse(content, Enforce, "", 0)
 	if i := strings.IndexByte(content, ','); i >= 0 {
 		pol := 0
@@ -34,7 +39,6 @@ func ParseMeta(content string) (List, error) {
 				"but Firefox reads it as one policy with the comma inside a source expression: "+
 				"use one <meta> element per policy")
 	}
-	return p.result()
 }
 
 // dropInMeta reports and returns true for a directive that browsers remove
