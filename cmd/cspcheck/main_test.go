@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -41,6 +42,57 @@ func TestRun(t *testing.T) {
 				assert.Contains(t, out.String(), s)
 			}
 			assert.Contains(t, errOut.String(), tt.stderrIn)
+		})
+	}
+}
+
+func TestRunLint(t *testing.T) {
+	const clean = "default-src 'none'; connect-src 'self' https://api.example.com; script-src 'self'; report-uri https://r.example/csp"
+	tests := []struct {
+		name      string
+		args      []string
+		code      int
+		stdout    []string // lines expected in stdout, in order
+		stderrIn  string
+		stdoutNot string // must not be in stdout
+	}{
+		{"clean policy", []string{"-lint", "-policy", clean}, 0, nil, "", "CSP"},
+		{"ignored duplicate is not linted", []string{"-lint", "-policy", clean + "; connect-src *"}, 0, nil, "duplicate-directive", "CSP1003"},
+		{"star", []string{"-lint", "-policy", "default-src 'none'; connect-src *; script-src 'self'; report-uri /r"}, 3,
+			[]string{"CSP1003 high (policy 0, connect-src, *): "}, "1 of 1 findings at or above low", ""},
+		{"info only passes default", []string{"-lint", "-policy", "default-src 'none'; connect-src 'self'; script-src 'self'"}, 0,
+			[]string{"CSP1014 info (policy 0): "}, "", ""},
+		{"fail-on info", []string{"-lint", "-fail-on", "info", "-policy", "default-src 'none'; connect-src 'self'; script-src 'self'"}, 3,
+			[]string{"CSP1014 info"}, "at or above info", ""},
+		{"fail-on high ignores medium", []string{"-lint", "-fail-on", "high", "-policy", "default-src 'none'; connect-src http://api.example.com; script-src 'self'; report-uri /r"}, 0,
+			[]string{"CSP1006 medium"}, "", ""},
+		{"fail-on medium", []string{"-lint", "-fail-on", "medium", "-policy", "default-src 'none'; connect-src http://api.example.com; script-src 'self'; report-uri /r"}, 3,
+			[]string{"CSP1006 medium"}, "", ""},
+		{"fail-on none", []string{"-lint", "-fail-on", "none"}, 0, []string{"CSP1001 high (all policies)"}, "", ""},
+		{"no policy at all", []string{"-lint"}, 3, []string{"CSP1001 high", "CSP2004 high (all policies, script-src)", "CSP2004 high (all policies, object-src)"}, "", ""},
+		{"report-only", []string{"-lint", "-report-only", "connect-src 'self'; report-uri /r"}, 3,
+			[]string{"CSP1001 high", "CSP1002 medium (policy 0, connect-src)"}, "", ""},
+		{"meta", []string{"-lint", "-meta", "default-src 'self' https:; report-uri /r"}, 3,
+			[]string{"CSP1004 high (policy 0, default-src, https:)"}, `meta: policy 0, report-uri, byte 27: directive "report-uri" is ignored in a <meta> policy`, ""},
+		{"bad fail-on", []string{"-lint", "-fail-on", "severe", "-policy", clean}, 2, nil, `unknown severity "severe"`, ""},
+		{"targets with lint", []string{"-lint", "-policy", clean, "-page", "https://example.com/", "/x"}, 2, nil, "-lint takes no -page and no targets", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			code := run(tt.args, &out, &errOut)
+			assert.Equal(t, tt.code, code, "stdout: %s\nstderr: %s", out.String(), errOut.String())
+			rest := out.String()
+			for _, s := range tt.stdout {
+				i := strings.Index(rest, s)
+				if assert.GreaterOrEqual(t, i, 0, "%q not in (the rest of) stdout %q", s, out.String()) {
+					rest = rest[i+len(s):]
+				}
+			}
+			assert.Contains(t, errOut.String(), tt.stderrIn)
+			if tt.stdoutNot != "" {
+				assert.NotContains(t, out.String(), tt.stdoutNot)
+			}
 		})
 	}
 }
