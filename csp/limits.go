@@ -77,7 +77,7 @@ func (l Limits) ParseMeta(content string) (List, error) {
 		return closedList(true, false), err
 	}
 	p := parser{maxProblems: l.MaxProblems}
-	p.parseMeta(content)
+	p.parseMeta(content, "", 0)
 	return p.result()
 }
 

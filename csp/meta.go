@@ -25,13 +25,16 @@ func ParseMeta(content string) (List, error) {
 	return Limits{}.ParseMeta(content)
 }
 
-// parseMeta parses the content of a <meta> element.
-func (p *parser) parseMeta(content string) {
+// parseMeta appends the policies of one <meta> element's content; header
+// and field name it in problems.
+func (p *parser) parseMeta(content, header string, field int) {
+	before := len(p.policies)
 	p.meta = true
-	p.parse(content, Enforce, "", 0)
+	p.parse(content, Enforce, header, field)
+	p.meta = false
 	if i := strings.IndexByte(content, ','); i >= 0 {
-		pol := 0
-		if len(p.policies) == 0 {
+		pol := before
+		if len(p.policies) == before {
 			pol = -1
 		}
 		p.problem(pol, "", ",", i, CommaInMeta,
