@@ -1,0 +1,54 @@
+// Turning what the probe saw into a case outcome.
+
+// isMixed: the browser said (console/log) that it blocked the request as mixed content.
+export function isMixed(lines = []) {
+  return lines.some((l) => /Mixed Content|mixed active content|insecure content/i.test(l));
+}
+
+const hostOf = (u) => {
+  try { return new URL(u).hostname.toLowerCase(); } catch { return null; }
+};
+
+// plausible: does a violation's blockedURI name the case's request (first hop or redirect)?
+// Browsers report a bare scheme ("data", "ftp", "blob") for non-network URLs and may report
+// the first hop for a blocked redirect; anything else means the event belongs to another request.
+export function plausible(c, blockedURI) {
+  if (!blockedURI) return true;
+  if (/^[a-z][a-z0-9+.-]*$/i.test(blockedURI)) return true; // bare scheme
+  const b = hostOf(blockedURI);
+  if (b === null) return true;
+  const hosts = [];
+  try { hosts.push(new URL(c.target, c.page).hostname.toLowerCase()); } catch { /* unparsable */ }
+  if (c.redirect) hosts.push(hostOf(c.redirect));
+  return hosts.length === 0 || hosts.includes(b);
+}
+
+// outcome computes the output fields of one case.
+//   r:        the probe's result for the case
+//   control:  the probe's result for the same request under `connect-src 'none'` (or undefined
+//             when the case was blocked and no control was needed)
+//   hopSeen:  for redirect cases, whether the server saw the first hop (so the block was on the
+//             redirect hop)
+export function outcome(c, r, control, hopSeen) {
+  const enforce = r.events.filter((e) => e.disposition === 'enforce');
+  const reported = r.events.some((e) => e.disposition === 'report');
+  const o = {};
+  if (enforce.length) {
+    o.outcome = 'blocked';
+    o.directive = enforce[0].directive;
+    o.blocked_uri = enforce[0].blocked_uri;
+    if (c.redirect) o.hop = hopSeen ? 'redirect' : 'target';
+    // with several enforce policies, say which one blocked (the violation's originalPolicy)
+    if (c.policy.includes(',')) o.violated_policy = enforce[0].policy;
+  } else if (control && !control.events.some((e) => e.disposition === 'enforce')) {
+    // Not even `connect-src 'none'` produced a violation: the API refused before CSP ran.
+    o.outcome = 'error';
+    o.detail = r.thrown || control.thrown || `no CSP check (even under connect-src 'none'); request ${r.settled || 'failed'}`;
+  } else if (isMixed(r.console)) {
+    o.outcome = 'mixed';
+  } else {
+    o.outcome = 'allowed';
+  }
+  if (reported) o.reported = true;
+  return o;
+}

@@ -1,0 +1,177 @@
+// Records real browsers' connect-src verdicts.
+//
+//   node record.js <chromium|firefox|webkit> [--limit N] [--batch N] [--seed N] [--out DIR]
+//
+// 1. generates the cases (gen.js, fixed seed) into cases.jsonl next to this file;
+// 2. starts the loopback server (server.js) and the browser driver (drivers/<browser>.js);
+// 3. runs the cases grouped by (policy, report_only, page), one page load per batch;
+// 4. re-runs, under `connect-src 'none'`, every request that saw no enforce violation, to tell
+//    "CSP allowed it" from "the API refused it before CSP ran";
+// 5. writes <out>/cases.jsonl and <out>/meta.json (default out: ../testdata/<browser>/).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate, DEFAULT_SEED } from './gen.js';
+import { startServer } from './server.js';
+import { probe } from './probe.js';
+import { outcome, plausible } from './classify.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const PROBE = probe.toString();
+const OPTS = { settleMs: 100, redirectMs: 2000, markerMs: 3000 };
+
+function parseArgs(argv) {
+  const a = { browser: argv[0], limit: 0, batch: 60, seed: DEFAULT_SEED, out: null };
+  for (let i = 1; i < argv.length; i++) {
+    const v = argv[i + 1];
+    if (argv[i] === '--limit') { a.limit = Number(v); i++; }
+    else if (argv[i] === '--batch') { a.batch = Number(v); i++; }
+    else if (argv[i] === '--seed') { a.seed = Number(v); i++; }
+    else if (argv[i] === '--out') { a.out = v; i++; }
+    else throw new Error(`unknown argument ${argv[i]}`);
+  }
+  if (!['chromium', 'firefox', 'webkit'].includes(a.browser)) {
+    throw new Error('usage: node record.js <chromium|firefox|webkit> [--limit N] [--batch N] [--seed N] [--out DIR]');
+  }
+  a.out ||= path.join(here, '..', 'testdata', a.browser);
+  return a;
+}
+
+// batches groups cases by (policy, report_only, page), in first-seen order, split into chunks.
+function batches(cases, size) {
+  const groups = new Map();
+  for (const c of cases) {
+    const k = JSON.stringify([c.policy, c.report_only || '', c.page]);
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k).push(c);
+  }
+  const out = [];
+  for (const list of groups.values()) {
+    for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  }
+  return out;
+}
+
+const hasUIR = (p) => /(^|[;,\s])upgrade-insecure-requests(\s|;|,|$)/i.test(p || '');
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  let cases = generate(args.seed);
+  fs.writeFileSync(path.join(here, 'cases.jsonl'), cases.map((c) => JSON.stringify(c)).join('\n') + '\n');
+  if (args.limit) cases = cases.slice(0, args.limit);
+  const log = (...m) => console.error(`[${args.browser} ${((Date.now() - started) / 1000).toFixed(0)}s]`, ...m);
+  log(`${cases.length} cases`);
+
+  const server = await startServer();
+  const { launch } = await import(`./drivers/${args.browser}.js`);
+  const launchOpts = { hostPorts: server.ports };
+  let driver = await launch(launchOpts);
+  log(`${driver.name} ${driver.version}`);
+
+  let tagN = 0;
+  // run evaluates one batch of cases sharing policy/report_only/page; relaunches the browser
+  // and splits the batch when something goes wrong. Returns results aligned with list
+  // (null for a case that could not be run).
+  async function run(list, policy, reportOnly, page, depth = 0) {
+    server.setPage({ page, policy, report_only: reportOnly });
+    const arg = { ...OPTS, tag: `t${++tagN}`, cases: list.map((c) => ({ kind: c.kind, target: c.target, redirect: c.redirect })) };
+    const timeout = 15000 + list.reduce((t, c) => t + (c.redirect ? OPTS.redirectMs : OPTS.settleMs) + 500, 0);
+    try {
+      const out = await driver.evaluate(page, PROBE, arg, timeout);
+      if (new URL(out.href).href !== new URL(page).href) throw new Error(`page loaded as ${out.href}, wanted ${page}`);
+      // Alone on its page, every event is the case's own; in a batch, a missing marker or an
+      // event naming another URL sends the case to a re-run on its own page load.
+      return out.results.map((r, i) => (list.length === 1 || (r.marker && r.events.every((e) => plausible(list[i], e.blocked_uri))) ? r : null));
+    } catch (e) {
+      log(`batch of ${list.length} on ${page} failed: ${e.message.split('\n')[0]}`);
+      if (depth >= 2) return list.map(() => null);
+      try { await driver.close(); } catch { /* already gone */ }
+      driver = await launch(launchOpts);
+      if (list.length === 1) return run(list, policy, reportOnly, page, depth + 1);
+      const mid = Math.ceil(list.length / 2);
+      return [...await run(list.slice(0, mid), policy, reportOnly, page, depth + 1),
+        ...await run(list.slice(mid), policy, reportOnly, page, depth + 1)];
+    }
+  }
+
+  // Pass 1: the cases themselves.
+  const results = new Map();
+  const bs = batches(cases, args.batch);
+  let done = 0;
+  for (let i = 0; i < bs.length; i++) {
+    const list = bs[i];
+    const rs = await run(list, list[0].policy, list[0].report_only || '', list[0].page);
+    list.forEach((c, j) => results.set(c.id, rs[j]));
+    done += list.length;
+    if (i % 25 === 0) log(`${done}/${cases.length} cases, ${(done / ((Date.now() - started) / 1000)).toFixed(1)}/s`);
+  }
+  const hopSeen = new Set(server.redirected);
+
+  // Cases whose events could not be attributed in their batch run again on their own page load.
+  const again = cases.filter((c) => results.get(c.id) === null);
+  if (again.length) log(`${again.length} cases re-run one per page load`);
+  for (const c of again) {
+    const [r] = await run([c], c.policy, c.report_only || '', c.page, 1);
+    results.set(c.id, r);
+  }
+  for (const id of server.redirected) hopSeen.add(id);
+
+  // Pass 2: controls under `connect-src 'none'` for every case without an enforce violation.
+  const controlKey = (c) => JSON.stringify([c.page, c.kind, c.target, hasUIR(c.policy)]);
+  const need = new Map();
+  for (const c of cases) {
+    const r = results.get(c.id);
+    if (!r || r.events.some((e) => e.disposition === 'enforce')) continue;
+    const k = controlKey(c);
+    if (!need.has(k)) need.set(k, { ...c, id: `ctl-${need.size}`, policy: hasUIR(c.policy) ? "connect-src 'none'; upgrade-insecure-requests" : "connect-src 'none'", report_only: '' });
+  }
+  log(`pass 2: ${need.size} controls`);
+  const controls = new Map();
+  const cb = batches([...need.values()], args.batch);
+  for (const list of cb) {
+    const rs = await run(list, list[0].policy, '', list[0].page);
+    list.forEach((c, j) => controls.set(controlKey(c), rs[j]));
+  }
+
+  // Outcomes.
+  const counts = { allowed: 0, blocked: 0, mixed: 0, error: 0 };
+  const lines = [];
+  const skipped = [];
+  for (const c of cases) {
+    const r = results.get(c.id);
+    const k = controlKey(c);
+    if (!r || (need.has(k) && !r.events.some((e) => e.disposition === 'enforce') && !controls.get(k))) {
+      skipped.push(c.id);
+      continue;
+    }
+    const o = outcome(c, r, controls.get(k), hopSeen.has(c.id));
+    counts[o.outcome]++;
+    lines.push(JSON.stringify({ ...c, ...o }));
+  }
+  const seconds = (Date.now() - started) / 1000;
+  fs.mkdirSync(args.out, { recursive: true });
+  fs.writeFileSync(path.join(args.out, 'cases.jsonl'), lines.join('\n') + '\n');
+  const meta = {
+    browser: driver.name,
+    version: driver.version,
+    user_agent: driver.userAgent,
+    recorded: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    command: `node internal/recorder/record.js ${process.argv.slice(2).join(' ')}`.trim(),
+    generator: 'internal/recorder/gen.js',
+    seed: args.seed,
+    cases: lines.length,
+    counts,
+    not_recorded: skipped.length,
+    not_recorded_ids: skipped,
+    seconds: Math.round(seconds),
+    cases_per_second: Number((cases.length / seconds).toFixed(1)),
+    platform: `${process.platform} ${process.arch}, node ${process.version}`,
+  };
+  fs.writeFileSync(path.join(args.out, 'meta.json'), JSON.stringify(meta, null, 2) + '\n');
+  log(`wrote ${lines.length} cases to ${args.out}: ${JSON.stringify(counts)}; ${skipped.length} not recorded; ${meta.cases_per_second} cases/s`);
+  await driver.close();
+  await server.close();
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
