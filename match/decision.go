@@ -287,5 +287,6 @@ func (v Verdict) explain(b *strings.Builder, d Decision) {
 		b.WriteString(" is 'none'")
 	default:
 		fmt.Fprintf(b, " %s: no source matches (page origin %s)", v.Sources, d.page.Origin())
+		d.writeNearMisses(b, v)
 	}
 }

@@ -124,6 +124,8 @@ func TestDivergentString(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "divergent: allowed by Firefox and WebKit, blocked by Chromium"+
 		" | Chromium: blocked: https://api.example.com:8000/v1; policy 0 connect-src http://api.example.com:8000: no source matches (page origin https://example.com)"+
+		"; nearest: [Chromium lets source http://api.example.com:8000 reach https only with the default ports (the scheme upgrade must come with 80 to 443); target uses port 8000]"+
+		"; to allow it, add https://api.example.com:8000/v1 to connect-src"+
 		" | Firefox and WebKit: allowed: https://api.example.com:8000/v1; policy 0 connect-src allows it by http://api.example.com:8000", d.String())
 
 	d, err = match.Connect(csp.MustParse("connect-src 'none'"), "https://example.com/", "/x", match.WithEngines(match.Chromium, match.Spec))

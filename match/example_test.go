@@ -24,7 +24,7 @@ func ExampleConnect() {
 	// Output:
 	// true allowed: https://example.com/api/items; policy 0 connect-src allows it by 'self' (Chromium, Firefox and WebKit agree)
 	// true allowed: https://api.example.com/v1; policy 0 connect-src allows it by https://api.example.com (Chromium, Firefox and WebKit agree)
-	// false blocked: https://api.example.com.evil.net/; policy 0 connect-src 'self' https://api.example.com: no source matches (page origin https://example.com) (Chromium, Firefox and WebKit agree)
+	// false blocked: https://api.example.com.evil.net/; policy 0 connect-src 'self' https://api.example.com: no source matches (page origin https://example.com); to allow it, add https://api.example.com.evil.net to connect-src (Chromium, Firefox and WebKit agree)
 }
 
 // Browsers disagree on a scheme upgrade on a non-default port: Chromium

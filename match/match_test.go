@@ -239,12 +239,12 @@ func TestDecisionString(t *testing.T) {
 		{"", "https://a.example/", "https://b.example/", "allowed: https://b.example/; no policy"},
 		{"img-src 'none'", "https://a.example/", "https://b.example/", "allowed: https://b.example/; no enforced policy has connect-src or default-src, so connections are unrestricted"},
 		{"connect-src 'self' https://b.example", "https://a.example/", "https://b.example/x", "allowed: https://b.example/x; policy 0 connect-src allows it by https://b.example"},
-		{"default-src 'self'", "https://a.example/", "https://b.example/", "blocked: https://b.example/; policy 0 default-src (no connect-src) 'self': no source matches (page origin https://a.example)"},
+		{"default-src 'self'", "https://a.example/", "https://b.example/", "blocked: https://b.example/; policy 0 default-src (no connect-src) 'self': no source matches (page origin https://a.example); to allow it, add https://b.example to default-src"},
 		{"connect-src", "https://a.example/", "https://a.example/", "blocked: https://a.example/; policy 0 connect-src is empty, which blocks everything"},
 		{"connect-src 'none'", "https://a.example/", "https://a.example/", "blocked: https://a.example/; policy 0 connect-src is 'none'"},
 		{"upgrade-insecure-requests; connect-src https://b.example", "https://a.example/", "http://b.example/", "allowed: http://b.example/ (checked as https://b.example/, upgraded by upgrade-insecure-requests); policy 0 connect-src allows it by https://b.example"},
 		{"connect-src http:", "https://a.example/", "http://b.example/", "allowed: http://b.example/; policy 0 connect-src allows it by http:; note: an https page's request to http/ws is blocked by browsers as mixed content"},
-		{"connect-src *, connect-src 'self'", "https://a.example/", "https://b.example/", "blocked: https://b.example/; policy 1 connect-src 'self': no source matches (page origin https://a.example)"},
+		{"connect-src *, connect-src 'self'", "https://a.example/", "https://b.example/", "blocked: https://b.example/; policy 1 connect-src 'self': no source matches (page origin https://a.example); to allow it, add https://b.example to connect-src"},
 	} {
 		list, _ := csp.Parse(tt.policy)
 		d, err := match.Connect(list, tt.page, tt.target, match.WithEngine(match.Spec))

@@ -1,0 +1,157 @@
+package match_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cspkit/cspkit/csp"
+	"github.com/cspkit/cspkit/match"
+)
+
+// explainCases are rendered to internal/testdata/explain/<name>.golden;
+// go test ./match -update rewrites the files.
+var explainCases = []struct {
+	name       string
+	policy     string
+	reportOnly string
+	page       string
+	target     string
+	engine     string // "" for every browser
+	redirected bool
+}{
+	{name: "port", policy: "connect-src 'self' https://api.example.com", page: "https://example.com/", target: "https://api.example.com:8443/v1/items"},
+	{name: "scheme", policy: "connect-src https://api.example.com", page: "http://example.com/", target: "http://api.example.com/x"},
+	{name: "path-exact", policy: "connect-src https://api.example.com/v1", page: "https://example.com/", target: "https://api.example.com/v1/items", engine: "spec"},
+	{name: "path-prefix", policy: "connect-src https://api.example.com/v1/ https://cdn.example.com", page: "https://example.com/", target: "https://api.example.com/v2/items"},
+	{name: "path-after-redirect", policy: "connect-src https://api.example.com/v1/", page: "https://example.com/", target: "https://other.example.com/v1/", redirected: true},
+	{name: "wildcard-apex", policy: "default-src *.example.com", page: "https://app.example.com/", target: "https://example.com/api"},
+	{name: "wildcard-other-site", policy: "connect-src *.example.com https://api.example.org", page: "https://app.example.com/", target: "https://evil.example.net/steal"},
+	{name: "self-subdomain", policy: "connect-src 'self'", page: "https://example.com/", target: "https://api.example.com/"},
+	{name: "self-port", policy: "connect-src 'self'", page: "https://example.com/", target: "https://example.com:8443/"},
+	{name: "websocket", policy: "connect-src 'self' https://rt.example.com", page: "https://example.com/", target: "wss://rt.example.com/socket"},
+	{name: "websocket-spec", policy: "connect-src http://rt.example.com", page: "https://example.com/", target: "ws://rt.example.com/socket", engine: "spec"},
+	{name: "scheme-source", policy: "connect-src https:", page: "https://example.com/", target: "http://api.example.com/"},
+	{name: "star-data", policy: "connect-src *", page: "https://example.com/", target: "data:text/plain,hi"},
+	{name: "chromium-port-upgrade", policy: "connect-src http://api.example.com:8000", page: "https://example.com/", target: "https://api.example.com:8000/v1", engine: "chromium"},
+	{name: "ip-host-spec", policy: "connect-src http://192.168.1.10", page: "http://example.com/", target: "http://192.168.1.10/status", engine: "spec"},
+	{name: "report-only", policy: "connect-src *", reportOnly: "connect-src https://api.example.com", page: "https://example.com/", target: "https://api.example.com:444/"},
+	{name: "none", policy: "connect-src 'none'", page: "https://example.com/", target: "https://api.example.com/"},
+	{name: "many-sources", policy: "connect-src https://a.example.com https://api.example.com:8443 http://api.example.com https://api.example.com/v2/ wss://api.example.com", page: "https://example.com/", target: "https://api.example.com/v1/x"},
+	{name: "mixed-content-allowed", policy: "connect-src http://api.example.com", page: "https://example.com/", target: "http://api.example.com/x"},
+	{name: "upgraded", policy: "connect-src https://api.example.com:8443; upgrade-insecure-requests", page: "https://example.com/", target: "http://api.example.com/x"},
+	{name: "comma-path", policy: "connect-src https://api.example.com/a/", page: "https://example.com/", target: "https://api.example.com/b,c;d"},
+}
+
+func TestExplainGolden(t *testing.T) {
+	for _, tc := range explainCases {
+		t.Run(tc.name, func(t *testing.T) {
+			enforced, _ := csp.Parse(tc.policy)
+			reported, _ := csp.ParseReportOnly(tc.reportOnly)
+			var opts []match.Option
+			if tc.engine != "" {
+				e, err := match.ParseEngine(tc.engine)
+				require.NoError(t, err)
+				opts = append(opts, match.WithEngine(e))
+			}
+			if tc.redirected {
+				opts = append(opts, match.Redirected())
+			}
+			d, err := match.Connect(csp.Join(enforced, reported), tc.page, tc.target, opts...)
+			require.NoError(t, err)
+			got := renderExplain(tc.policy, tc.reportOnly, tc.page, tc.target, tc.engine, tc.redirected, d)
+
+			path := filepath.Join("..", "internal", "testdata", "explain", tc.name+".golden")
+			if *update {
+				require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+			}
+			want, err := os.ReadFile(path)
+			require.NoError(t, err, "run go test ./match -update to create it")
+			assert.Equal(t, string(want), got)
+		})
+	}
+}
+
+func renderExplain(policy, reportOnly, page, target, engine string, redirected bool, d match.Decision) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "policy: %s\n", policy)
+	if reportOnly != "" {
+		fmt.Fprintf(&b, "report-only: %s\n", reportOnly)
+	}
+	fmt.Fprintf(&b, "page: %s\ntarget: %s\n", page, target)
+	if engine == "" {
+		engine = "browsers"
+	}
+	fmt.Fprintf(&b, "engine: %s\nredirected: %v\n\n", engine, redirected)
+	fmt.Fprintf(&b, "allowed: %v\nmixed content: %v\n", d.Allowed, d.MixedContent)
+	fmt.Fprintf(&b, "string: %s\n", d)
+	fmt.Fprintf(&b, "explain (%s):\n", d.Engine())
+	xs := d.Explain()
+	if len(xs) == 0 {
+		b.WriteString("  nothing to explain\n")
+	}
+	for _, x := range xs {
+		fmt.Fprintf(&b, "  policy %d (%s) %s %s\n", x.Verdict.Policy, x.Verdict.Disposition, x.Verdict.Directive, x.Verdict.Sources)
+		for _, m := range x.NearMisses {
+			fmt.Fprintf(&b, "    near miss %s\n", m.Source)
+			for _, df := range m.Differences {
+				fmt.Fprintf(&b, "      %s: %s\n", df.Part, df.Reason)
+			}
+		}
+		if x.Suggestion.IsZero() {
+			b.WriteString("    no source expression allows it\n")
+		} else {
+			fmt.Fprintf(&b, "    narrowest source allowing it: %s\n", x.Suggestion)
+		}
+	}
+	return b.String()
+}
+
+// TestExplainSuggestionAllows checks the rule behind every suggestion: added
+// to the deciding directive, it allows the target in the engine that
+// explained.
+func TestExplainSuggestionAllows(t *testing.T) {
+	for _, tc := range explainCases {
+		if tc.reportOnly != "" {
+			continue
+		}
+		t.Run(tc.name, func(t *testing.T) {
+			list, _ := csp.Parse(tc.policy)
+			var opts []match.Option
+			if tc.redirected {
+				opts = append(opts, match.Redirected())
+			}
+			if tc.engine != "" {
+				e, err := match.ParseEngine(tc.engine)
+				require.NoError(t, err)
+				opts = append(opts, match.WithEngine(e))
+			}
+			d, err := match.Connect(list, tc.page, tc.target, opts...)
+			require.NoError(t, err)
+			for _, x := range d.Explain() {
+				if x.Suggestion.IsZero() {
+					continue
+				}
+				opts := append(opts, match.WithEngine(d.Engine()))
+				fixed := strings.Replace(tc.policy, x.Verdict.Directive, x.Verdict.Directive+" "+x.Suggestion.String(), 1)
+				fixedList, _ := csp.Parse(fixed) // 'none' next to a source is a problem, not an error
+				d2, err := match.Connect(fixedList, tc.page, tc.target, opts...)
+				require.NoError(t, err)
+				assert.True(t, d2.Allowed, "%q does not allow %s: %s", fixed, tc.target, d2)
+			}
+		})
+	}
+}
+
+func TestExplainAllowed(t *testing.T) {
+	d, err := match.Connect(csp.MustParse("connect-src 'self'"), "https://example.com/", "/api")
+	require.NoError(t, err)
+	assert.Nil(t, d.Explain())
+	assert.Equal(t, "port", match.PortPart.String())
+	assert.Equal(t, "Part(9)", match.Part(9).String())
+}
