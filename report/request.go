@@ -1,0 +1,32 @@
+package report
+
+import (
+	"bytes"
+	"net/http"
+)
+
+// NewCSPReportRequest returns the POST that v.Engine sends to a report-uri
+// endpoint for v, ready for a handler's ServeHTTP or an http.Client.
+func NewCSPReportRequest(endpoint string, v Violation) (*http.Request, error) {
+	return newPost(endpoint, CSPReportType, v.CSPReport())
+}
+
+// NewReportsRequest returns the POST that delivers vs to a report-to
+// endpoint through the Reporting API; userAgent is the reporting browser's
+// User-Agent.
+func NewReportsRequest(endpoint, userAgent string, vs ...Violation) (*http.Request, error) {
+	req, err := newPost(endpoint, ReportsType, Reports(userAgent, vs...))
+	if err == nil && userAgent != "" {
+		req.Header.Set("User-Agent", userAgent)
+	}
+	return req, err
+}
+
+func newPost(endpoint, contentType string, body []byte) (*http.Request, error) {
+	req, err := http.NewRequest(http.MethodPost, endpoint, bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", contentType)
+	return req, nil
+}

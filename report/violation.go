@@ -1,0 +1,229 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/cspkit/cspkit/csp"
+	"github.com/cspkit/cspkit/internal/urlx"
+	"github.com/cspkit/cspkit/match"
+	"github.com/cspkit/cspkit/source"
+)
+
+// Violation is what a browser records when one policy does not allow a
+// request: the fields of the securitypolicyviolation event and of both
+// report formats. URLs are already stripped for reporting.
+type Violation struct {
+	Engine      match.Engine    // the engine whose report this is
+	Policy      int             // index of the violated policy in the list
+	Disposition csp.Disposition // Enforce (the request was blocked) or Report
+	DocumentURL string          // the page's URL, stripped
+	Referrer    string          // the page's referrer, as given by the Referrer option
+	BlockedURL  string          // the request's URL (before any redirect), stripped
+	// EffectiveDirective is "connect-src", even when default-src decided.
+	EffectiveDirective string
+	// ViolatedDirective is the historical alias of EffectiveDirective that
+	// application/csp-report bodies still carry; it equals it in CSP3 and
+	// in current browsers.
+	ViolatedDirective string
+	// OriginalPolicy is the violated policy as the engine reports it: the
+	// text received (Spec, Chromium, WebKit) or Firefox's re-serialisation
+	// of the parsed policy, approximated by csp.Policy.String.
+	OriginalPolicy string
+	StatusCode     int    // HTTP status of the page's response (0 for WebKit on non-http pages)
+	SourceFile     string // the script that made the request, stripped, when known
+	LineNumber     int    // its line, 0 when unknown
+	ColumnNumber   int    // its column, 0 when unknown
+	Sample         string // always empty for connect-src: URL violations carry no sample
+	// ReportURIs are the policy's report-uri values resolved against the
+	// page's URL: where a report-uri POST goes. Values that do not parse
+	// as URLs are left out, as browsers leave them out.
+	ReportURIs []string
+	// ReportTo is the policy's report-to endpoint name, or "". Engines
+	// that support the Reporting API send Report there and ignore
+	// ReportURIs when it is set.
+	ReportTo string
+}
+
+// Option sets what a Decision does not know about the page.
+type Option func(*config)
+
+type config struct {
+	referrer             string
+	status               int
+	sourceFile           string
+	line, column         int
+	original             string
+	originalSet, haveSrc bool
+}
+
+// Referrer sets the page's referrer (default "").
+func Referrer(r string) Option { return func(c *config) { c.referrer = r } }
+
+// StatusCode sets the HTTP status of the page's response (default 200).
+func StatusCode(code int) Option { return func(c *config) { c.status = code } }
+
+// Source sets the script, line and column that made the request, which
+// browsers know when script runs (default: unknown).
+func Source(file string, line, column int) Option {
+	return func(c *config) { c.sourceFile, c.line, c.column, c.haveSrc = file, line, column, true }
+}
+
+// OriginalURL sets the URL the request was first made to. It is required
+// for a decision made with match.Redirected: browsers report the original
+// URL, never the redirect target, so as not to leak where a redirect
+// leads.
+func OriginalURL(u string) Option { return func(c *config) { c.original, c.originalSet = u, true } }
+
+// ErrRedirectNeedsOriginal is returned by Violations for a redirected
+// decision without the OriginalURL option.
+var ErrRedirectNeedsOriginal = errors.New("report: the decision is about a redirect target; browsers report the original URL: give it with OriginalURL")
+
+// Violations returns the violations a browser records for the decision d
+// about a request from a page under list: one per policy of list that does
+// not allow the request, enforced or report-only, in policy order. d must
+// come from list. When several engines decided, the violations of each
+// engine follow one another in the order of d.Engines; use d.For to keep
+// one engine. A request refused before CSP runs (d.Refused) has none.
+//
+// The error is ErrRedirectNeedsOriginal, or a *match.URLError for a bad
+// OriginalURL, or an error saying d does not fit list.
+func Violations(list csp.List, d match.Decision, opts ...Option) ([]Violation, error) {
+	c := config{status: 200}
+	for _, o := range opts {
+		if o != nil {
+			o(&c)
+		}
+	}
+	var out []Violation
+	decisions := d.Engines
+	if decisions == nil {
+		decisions = []match.Decision{d}
+	}
+	for _, one := range decisions {
+		vs, err := violations(list, one, &c)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, vs...)
+	}
+	return out, nil
+}
+
+func violations(list csp.List, d match.Decision, c *config) ([]Violation, error) {
+	if d.Refused != "" {
+		return nil, nil
+	}
+	if len(d.Policies) != list.Len() {
+		return nil, fmt.Errorf("report: the decision judged %d policies but the list has %d: decide with this list", len(d.Policies), list.Len())
+	}
+	var out []Violation
+	for _, v := range d.Policies {
+		if v.Allowed {
+			continue
+		}
+		if d.Redirected && !c.originalSet {
+			return nil, ErrRedirectNeedsOriginal
+		}
+		blocked := d.Checked().String()
+		if c.originalSet {
+			u, err := d.Page().ParseRef(c.original)
+			if err != nil {
+				return nil, err
+			}
+			blocked = u.String()
+		}
+		e := d.Engine()
+		pol := list.Policy(v.Policy)
+		page := d.Page().String()
+		x := Violation{
+			Engine:             e,
+			Policy:             v.Policy,
+			Disposition:        v.Disposition,
+			DocumentURL:        strip(e, page),
+			Referrer:           c.referrer,
+			BlockedURL:         strip(e, blocked),
+			EffectiveDirective: csp.ConnectSrc,
+			ViolatedDirective:  csp.ConnectSrc,
+			OriginalPolicy:     pol.Text(),
+			StatusCode:         c.status,
+			ReportTo:           reportTo(pol),
+			ReportURIs:         reportURIs(pol, page),
+		}
+		if e.String() == "firefox" {
+			x.OriginalPolicy = pol.String()
+		}
+		if e.String() == "webkit" && d.Page().Scheme() != "http" {
+			x.StatusCode = 0
+		}
+		if c.haveSrc {
+			x.SourceFile = strip(e, c.sourceFile)
+			x.LineNumber, x.ColumnNumber = c.line, c.column
+		}
+		out = append(out, x)
+	}
+	return out, nil
+}
+
+// strip returns u as engine e writes it in reports
+// (https://w3c.github.io/webappsec-csp/#strip-url-for-use-in-reports): the
+// scheme alone for schemes the engine does not report in full, else the URL
+// without fragment, user name and password. A string that is not an
+// absolute URL is returned as it is.
+func strip(e match.Engine, s string) string {
+	u, err := urlx.Parse(s)
+	if err != nil {
+		return s
+	}
+	full := false
+	switch e.String() {
+	case "spec":
+		full = u.Scheme == "http" || u.Scheme == "https"
+	case "webkit":
+		// WebKit keeps every hierarchical URL but file: URLs.
+		full = !u.OpaquePath && u.Scheme != "file"
+	default:
+		switch u.Scheme {
+		case "http", "https", "ws", "wss":
+			full = true
+		}
+	}
+	if !full {
+		return u.Scheme
+	}
+	u.Fragment, u.HasFragment = "", false
+	u.Username, u.Password = "", ""
+	return u.String()
+}
+
+// reportTo returns the token of the policy's report-to directive.
+func reportTo(p csp.Policy) string {
+	d, ok := p.Directive("report-to")
+	if !ok {
+		return ""
+	}
+	fields := source.Fields(d.Value())
+	for _, f := range fields {
+		return f
+	}
+	return ""
+}
+
+// reportURIs returns the policy's report-uri values resolved against page.
+func reportURIs(p csp.Policy, page string) []string {
+	d, ok := p.Directive("report-uri")
+	if !ok {
+		return nil
+	}
+	base, err := urlx.Parse(page)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, f := range source.Fields(d.Value()) {
+		if u, err := urlx.ParseRef(base, f); err == nil {
+			out = append(out, u.String())
+		}
+	}
+	return out
+}
