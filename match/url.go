@@ -85,7 +85,7 @@ func (e *URLError) Error() string {
 	if ue, ok := e.Err.(*urlx.Error); ok {
 		cause = ue.Reason
 	}
-	return fmt.Sprintf("match: invalid %s URL %q: %s", e.Role, e.Input, cause)
+	return fmt.Sprintf("match: invalid %s URL %s: %s", e.Role, urlx.QuoteInput(e.Input), cause)
 }
 
 // Unwrap returns the cause.

@@ -12,7 +12,7 @@ type Error struct {
 
 // Error formats the failure as `urlx: parse "<input>": <reason>`.
 func (e *Error) Error() string {
-	return "urlx: parse " + strconv.Quote(e.Input) + ": " + e.Reason
+	return "urlx: parse " + QuoteInput(e.Input) + ": " + e.Reason
 }
 
 // Unwrap returns the wrapped cause, or nil.

@@ -35,6 +35,9 @@ type parser struct {
 const bufSize = 256
 
 func parse(s string, base *URL) (URL, error) {
+	if len(s) > MaxLength {
+		return URL{}, &Error{Input: s, Reason: tooLong.reason}
+	}
 	in := cleanInput(s)
 	var arr [bufSize]byte
 	p := parser{in: in, port: -1, queryStart: -1, fragStart: -1, pathEnd: -1}
@@ -42,6 +45,9 @@ func parse(s string, base *URL) (URL, error) {
 		p.base, p.hasBase = *base, true
 	}
 	b, f := p.run(arr[:0])
+	if f == nil && len(b) > MaxLength {
+		f = tooLong
+	}
 	if f != nil {
 		return URL{}, &Error{Input: s, Reason: f.reason, Err: f.err}
 	}

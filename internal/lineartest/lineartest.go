@@ -1,0 +1,112 @@
+// Package lineartest checks that the cost of a function grows linearly
+// with the size of its input, by measuring it at two sizes and bounding the
+// ratios of time, allocations and allocated bytes. Times are compared only
+// with each other, never with a wall-clock limit.
+package lineartest
+
+import (
+	"runtime"
+	"testing"
+	"time"
+)
+
+// Cost is what one run of a function costs.
+type Cost struct {
+	Size     int           // input size in bytes
+	Time     time.Duration // the fastest run
+	Allocs   uint64        // heap allocations of one run
+	Bytes    uint64        // bytes allocated by one run, garbage included
+	Retained uint64        // bytes still reachable from the run's result
+}
+
+// PerByte returns allocated and retained bytes per input byte.
+func (c Cost) PerByte() (allocated, retained float64) {
+	return float64(c.Bytes) / float64(c.Size), float64(c.Retained) / float64(c.Size)
+}
+
+var keep any
+
+// Measure runs run on in several times and returns its cost. The value run
+// returns is kept alive while the retained memory is measured.
+func Measure(in string, run func(string) any) Cost {
+	c := Cost{Size: len(in)}
+	run(in) // warm up
+	// Memory: the least of three runs, as the runtime allocates a little
+	// on its own.
+	for i := 0; i < 3; i++ {
+		var m0, m1, m2 runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&m0)
+		keep = run(in)
+		runtime.ReadMemStats(&m1)
+		runtime.GC()
+		runtime.ReadMemStats(&m2)
+		keep = nil
+		allocs, bytes, retained := m1.Mallocs-m0.Mallocs, m1.TotalAlloc-m0.TotalAlloc, uint64(0)
+		if m2.HeapAlloc > m0.HeapAlloc {
+			retained = m2.HeapAlloc - m0.HeapAlloc
+		}
+		if i == 0 || bytes < c.Bytes {
+			c.Allocs, c.Bytes, c.Retained = allocs, bytes, retained
+		}
+	}
+	// Time: the fastest per-run time of rounds of at least 10ms each, so
+	// that a busy machine slows some rounds but rarely all.
+	for round := 0; round < 5; round++ {
+		n, start := 0, time.Now()
+		for time.Since(start) < 10*time.Millisecond || n == 0 {
+			run(in)
+			n++
+		}
+		if d := time.Since(start) / time.Duration(n); round == 0 || d < c.Time {
+			c.Time = d
+		}
+	}
+	return c
+}
+
+// Slack bounds how much faster than the size the cost may grow: at a size
+// factor f, time may grow by f*Time, allocations by f*Allocs, allocated bytes by
+// f*Bytes, each plus a little for the runtime's own allocations. A quadratic cost grows by f*f.
+type Slack struct {
+	Time, Allocs, Bytes float64
+}
+
+// DefaultSlack allows for noise on a shared machine and for slices that
+// double their capacity.
+var DefaultSlack = Slack{Time: 4, Allocs: 1.25, Bytes: 2.5}
+
+// Check measures run on build(n) and build(factor*n) and fails t when a
+// cost grows faster than linearly beyond DefaultSlack. It returns both
+// costs for further checks and logs them. It skips t under the race
+// detector, which distorts costs.
+func Check(t testing.TB, n, factor int, build func(n int) string, run func(string) any) (small, large Cost) {
+	t.Helper()
+	if RaceEnabled {
+		t.Skip("costs are not linear-checked under the race detector")
+	}
+	small = Measure(build(n), run)
+	large = Measure(build(factor*n), run)
+	size := float64(large.Size) / float64(small.Size)
+	t.Logf("size x%.1f (%d -> %d bytes): time %v -> %v (x%.1f), allocs %d -> %d, bytes %d -> %d",
+		size, small.Size, large.Size, small.Time, large.Time, ratio(large.Time, small.Time),
+		small.Allocs, large.Allocs, small.Bytes, large.Bytes)
+	s := DefaultSlack
+	if r := ratio(large.Time, small.Time); r > size*s.Time {
+		t.Errorf("time grew x%.1f for a size x%.1f: not linear", r, size)
+	}
+	if float64(large.Allocs) > size*s.Allocs*float64(small.Allocs)+64 {
+		t.Errorf("allocations grew from %d to %d for a size x%.1f: not linear", small.Allocs, large.Allocs, size)
+	}
+	if float64(large.Bytes) > size*s.Bytes*float64(small.Bytes)+16<<10 {
+		t.Errorf("allocated bytes grew from %d to %d for a size x%.1f: not linear", small.Bytes, large.Bytes, size)
+	}
+	return small, large
+}
+
+func ratio(a, b time.Duration) float64 {
+	if b <= 0 {
+		b = 1
+	}
+	return float64(a) / float64(b)
+}
