@@ -13,7 +13,7 @@ import (
 // Cost is what one run of a function costs.
 type Cost struct {
 	Size     int           // input size in bytes
-	Time     time.Duration // the fastest run
+	Time     time.Duration // CPU time of the fastest run
 	Allocs   uint64        // heap allocations of one run
 	Bytes    uint64        // bytes allocated by one run, garbage included
 	Retained uint64        // bytes still reachable from the run's result
@@ -29,10 +29,20 @@ var keep any
 // Measure runs run on in several times and returns its cost. The value run
 // returns is kept alive while the retained memory is measured.
 func Measure(in string, run func(string) any) Cost {
+	c := measureMemory(in, run)
+	for round := 0; round < 5; round++ {
+		if d := timeOnce(in, run); round == 0 || d < c.Time {
+			c.Time = d
+		}
+	}
+	return c
+}
+
+func measureMemory(in string, run func(string) any) Cost {
 	c := Cost{Size: len(in)}
 	run(in) // warm up
-	// Memory: the least of three runs, as the runtime allocates a little
-	// on its own.
+	// The least of three runs, as the runtime allocates a little on its
+	// own.
 	for i := 0; i < 3; i++ {
 		var m0, m1, m2 runtime.MemStats
 		runtime.GC()
@@ -50,19 +60,22 @@ func Measure(in string, run func(string) any) Cost {
 			c.Allocs, c.Bytes, c.Retained = allocs, bytes, retained
 		}
 	}
-	// Time: the fastest per-run time of rounds of at least 10ms each, so
-	// that a busy machine slows some rounds but rarely all.
-	for round := 0; round < 5; round++ {
-		n, start := 0, time.Now()
-		for time.Since(start) < 10*time.Millisecond || n == 0 {
-			run(in)
-			n++
-		}
-		if d := time.Since(start) / time.Duration(n); round == 0 || d < c.Time {
-			c.Time = d
-		}
-	}
 	return c
+}
+
+// timeOnce returns the CPU time per run of a round of runs lasting at
+// least 10ms. CPU time, where the system gives it, does not count the time
+// other processes of a busy machine take.
+func timeOnce(in string, run func(string) any) time.Duration {
+	n, start, cpu0 := 0, time.Now(), cpuTime()
+	for time.Since(start) < 10*time.Millisecond || n == 0 {
+		run(in)
+		n++
+	}
+	if cpu0 >= 0 {
+		return (cpuTime() - cpu0) / time.Duration(n)
+	}
+	return time.Since(start) / time.Duration(n)
 }
 
 // Slack bounds how much faster than the size the cost may grow: at a size
@@ -85,8 +98,17 @@ func Check(t testing.TB, n, factor int, build func(n int) string, run func(strin
 	if RaceEnabled {
 		t.Skip("costs are not linear-checked under the race detector")
 	}
-	small = Measure(build(n), run)
-	large = Measure(build(factor*n), run)
+	smallIn, largeIn := build(n), build(factor*n)
+	small, large = measureMemory(smallIn, run), measureMemory(largeIn, run)
+	// Alternate the sizes so that a busy spell slows both.
+	for round := 0; round < 5; round++ {
+		if d := timeOnce(smallIn, run); round == 0 || d < small.Time {
+			small.Time = d
+		}
+		if d := timeOnce(largeIn, run); round == 0 || d < large.Time {
+			large.Time = d
+		}
+	}
 	size := float64(large.Size) / float64(small.Size)
 	t.Logf("size x%.1f (%d -> %d bytes): time %v -> %v (x%.1f), allocs %d -> %d, bytes %d -> %d",
 		size, small.Size, large.Size, small.Time, large.Time, ratio(large.Time, small.Time),
