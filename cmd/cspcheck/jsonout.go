@@ -1,0 +1,94 @@
+package main
+
+import (
+	"github.com/cspkit/cspkit/match"
+	"github.com/cspkit/cspkit/source"
+)
+
+// jsonDecision is the -json form of a decision about one target.
+type jsonDecision struct {
+	Target       string       `json:"target"`
+	URL          string       `json:"url"`               // the target resolved against the page
+	Checked      string       `json:"checked,omitempty"` // the URL matched, when it differs
+	Verdict      string       `json:"verdict"`           // "allowed", "blocked" or "divergent"
+	Allowed      bool         `json:"allowed"`
+	Redirected   bool         `json:"redirected,omitempty"`
+	Upgraded     bool         `json:"upgraded,omitempty"`
+	MixedContent bool         `json:"mixedContent,omitempty"`
+	Refused      string       `json:"refused,omitempty"`
+	Engines      []jsonEngine `json:"engines"`
+	Explanation  string       `json:"explanation"`
+}
+
+// jsonEngine is one engine's decision.
+type jsonEngine struct {
+	Engine   string        `json:"engine"`
+	Allowed  bool          `json:"allowed"`
+	Refused  string        `json:"refused,omitempty"`
+	Checked  string        `json:"checked"`
+	Policies []jsonVerdict `json:"policies"`
+}
+
+// jsonVerdict is how one policy judged the request.
+type jsonVerdict struct {
+	Policy      int      `json:"policy"`
+	Disposition string   `json:"disposition"`
+	Directive   string   `json:"directive"` // "" when the policy does not restrict connections
+	Sources     []string `json:"sources"`
+	Allowed     bool     `json:"allowed"`
+	Matched     string   `json:"matched,omitempty"`
+	Closest     []string `json:"closest,omitempty"`    // near misses, closest first
+	Suggestion  string   `json:"suggestion,omitempty"` // the narrowest source that would allow the target
+}
+
+func toJSON(target string, d match.Decision) jsonDecision {
+	out := jsonDecision{
+		Target: target, URL: d.Target().String(), Allowed: d.Allowed,
+		Redirected: d.Redirected, Upgraded: d.Upgraded, MixedContent: d.MixedContent, Refused: d.Refused,
+		Explanation: d.String(),
+	}
+	if c := d.Checked().String(); c != out.URL && d.Checked().IsValid() {
+		out.Checked = c
+	}
+	switch {
+	case d.Allowed:
+		out.Verdict = "allowed"
+	case d.Divergent():
+		out.Verdict = "divergent"
+	default:
+		out.Verdict = "blocked"
+	}
+	each := d.Engines
+	if each == nil {
+		each = []match.Decision{d}
+	}
+	for _, e := range each {
+		je := jsonEngine{Engine: e.Engine().String(), Allowed: e.Allowed, Refused: e.Refused, Checked: e.Checked().String(),
+			Policies: []jsonVerdict{}}
+		explained := map[int]match.Explanation{}
+		for _, x := range e.Explain() {
+			explained[x.Verdict.Policy] = x
+		}
+		for _, v := range e.Policies {
+			jv := jsonVerdict{Policy: v.Policy, Disposition: v.Disposition.String(), Directive: v.Directive,
+				Allowed: v.Allowed, Sources: []string{}}
+			for _, s := range v.Sources.All() {
+				jv.Sources = append(jv.Sources, s.String())
+			}
+			if m, ok := v.Matched(); ok {
+				jv.Matched = m.String()
+			}
+			if x, ok := explained[v.Policy]; ok {
+				for _, n := range x.NearMisses {
+					jv.Closest = append(jv.Closest, n.Source.String())
+				}
+				if x.Suggestion.Kind() != source.Invalid {
+					jv.Suggestion = x.Suggestion.String()
+				}
+			}
+			je.Policies = append(je.Policies, jv)
+		}
+		out.Engines = append(out.Engines, je)
+	}
+	return out
+}
