@@ -15,19 +15,76 @@ func (c *checker) looser(i int, conn, def csp.Directive) {
 	if def.Sources().IsNone() {
 		return
 	}
+	idx := newCoverIndex(def.Sources())
+	defText := ""
 	for _, e := range conn.Sources().All() {
-		if !e.CanMatchURL() || coveredBy(e, def.Sources()) {
+		if !e.CanMatchURL() || idx.covered(e) {
 			continue
+		}
+		if defText == "" {
+			defText = shortList(def.Sources())
 		}
 		s := e.String()
 		c.add(LooserThanDefault, i, conn.Name(), s, fmt.Sprintf(
-			"connect-src allows %s, which default-src (%s) does not: connections are less restricted than other fetches", s, def.Sources()))
+			"connect-src allows %s, which default-src (%s) does not: connections are less restricted than other fetches", s, defText))
 	}
 }
 
-func coveredBy(e source.Expression, l source.List) bool {
-	for _, d := range l.All() {
-		if covers(d, e) {
+// coverIndex holds default-src's expressions by host, so that checking a
+// connect-src of n sources against a default-src of m costs about n+m, not
+// n*m.
+type coverIndex struct {
+	all   []source.Expression            // wildcards, schemes and 'self'
+	hosts map[string][]source.Expression // host-sources by host-part
+}
+
+// maxPerHost bounds the host-sources compared for one host; past it a
+// source counts as covered, so hostile lists stay linear (the finding is
+// only informational).
+const maxPerHost = 64
+
+func newCoverIndex(l source.List) coverIndex {
+	idx := coverIndex{hosts: make(map[string][]source.Expression)}
+	for _, e := range l.All() {
+		if e.Kind() == source.Host {
+			idx.hosts[e.Host()] = append(idx.hosts[e.Host()], e)
+		} else if e.CanMatchURL() {
+			idx.all = append(idx.all, e)
+		}
+	}
+	return idx
+}
+
+func (idx coverIndex) covered(e source.Expression) bool {
+	if len(idx.all) > maxPerHost {
+		return true
+	}
+	for _, a := range idx.all {
+		if covers(a, e) {
+			return true
+		}
+	}
+	if e.Kind() != source.Host {
+		return false
+	}
+	h := e.Host()
+	if idx.coveredBy(idx.hosts[h], e) || idx.coveredBy(idx.hosts["*"], e) {
+		return true
+	}
+	for i := 0; i < len(h); i++ {
+		if h[i] == '.' && idx.coveredBy(idx.hosts["*"+h[i:]], e) {
+			return true
+		}
+	}
+	return false
+}
+
+func (idx coverIndex) coveredBy(l []source.Expression, e source.Expression) bool {
+	if len(l) > maxPerHost {
+		return true
+	}
+	for _, a := range l {
+		if covers(a, e) {
 			return true
 		}
 	}
@@ -103,4 +160,20 @@ func hostSourceCovers(a, b source.Expression) bool {
 		return false
 	}
 	return true
+}
+
+// shortList prints a source list, or its first sources and a count when it
+// is long, so that messages stay short.
+func shortList(l source.List) string {
+	const show = 4
+	if l.Len() <= show {
+		return l.String()
+	}
+	var b strings.Builder
+	for i := range show {
+		b.WriteString(l.At(i).String())
+		b.WriteByte(' ')
+	}
+	fmt.Fprintf(&b, "and %d more", l.Len()-show)
+	return b.String()
 }
