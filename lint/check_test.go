@@ -212,6 +212,16 @@ func TestSeverity(t *testing.T) {
 	assert.ErrorContains(t, err, `unknown severity "critical"`)
 	assert.Equal(t, "Severity(9)", lint.Severity(9).String())
 	assert.True(t, lint.High > lint.Medium && lint.Medium > lint.Low && lint.Low > lint.Info)
+
+	b, err := lint.Medium.MarshalText()
+	require.NoError(t, err)
+	assert.Equal(t, "medium", string(b))
+	_, err = lint.Severity(4).MarshalText()
+	assert.Error(t, err)
+	var s lint.Severity
+	require.NoError(t, s.UnmarshalText([]byte("low")))
+	assert.Equal(t, lint.Low, s)
+	assert.Error(t, s.UnmarshalText([]byte("LOW")))
 }
 
 func TestFindingString(t *testing.T) {

@@ -11,12 +11,12 @@ type Code string
 
 // Finding is one weakness in a policy list.
 type Finding struct {
-	Code      Code
-	Severity  Severity
-	Policy    int    // index of the policy in the list; -1 for the list as a whole
-	Directive string // the directive concerned, or "" for the list or policy as a whole
-	Source    string // the source expression concerned, in canonical form, or ""
-	Message   string // a plain sentence for people
+	Code      Code     `json:"code"`
+	Severity  Severity `json:"severity"`
+	Policy    int      `json:"policy"`              // index of the policy in the list; -1 for the list as a whole
+	Directive string   `json:"directive,omitempty"` // the directive concerned, or "" for the list or policy as a whole
+	Source    string   `json:"source,omitempty"`    // the source expression concerned, in canonical form, or ""
+	Message   string   `json:"message"`             // a plain sentence for people
 }
 
 // String formats the finding on one line, e.g.

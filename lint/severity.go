@@ -33,3 +33,21 @@ func ParseSeverity(name string) (Severity, error) {
 	}
 	return 0, fmt.Errorf("lint: unknown severity %q (want info, low, medium or high)", name)
 }
+
+// MarshalText returns the name String returns, so that JSON shows "high".
+func (s Severity) MarshalText() ([]byte, error) {
+	if int(s) >= len(severityNames) {
+		return nil, fmt.Errorf("lint: invalid severity %d", uint8(s))
+	}
+	return []byte(s.String()), nil
+}
+
+// UnmarshalText parses a name as ParseSeverity does.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 
@@ -11,7 +12,8 @@ import (
 // runLint prints the findings for list and returns the exit code: 3 when a
 // finding is at or above the severity named by failOn ("none": never), 2
 // when failOn is no severity, else 0.
-func runLint(list csp.List, failOn string, stdout, stderr io.Writer) int {
+// With asJSON the findings are printed as one JSON array.
+func runLint(list csp.List, failOn string, asJSON bool, stdout, stderr io.Writer) int {
 	never := failOn == "none"
 	threshold, err := lint.ParseSeverity(failOn)
 	if err != nil && !never {
@@ -21,9 +23,23 @@ func runLint(list csp.List, failOn string, stdout, stderr io.Writer) int {
 	failing := 0
 	findings := lint.Check(list)
 	for _, f := range findings {
-		fmt.Fprintln(stdout, f)
+		if !asJSON {
+			fmt.Fprintln(stdout, f)
+		}
 		if !never && f.Severity >= threshold {
 			failing++
+		}
+	}
+	if asJSON {
+		if findings == nil {
+			findings = []lint.Finding{}
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(findings); err != nil {
+			fmt.Fprintf(stderr, "cspcheck: %v\n", err)
+			return 2
 		}
 	}
 	if failing > 0 {

@@ -21,7 +21,8 @@
 // decides: browsers (Chromium, Firefox and WebKit; the default), all (the
 // browsers and the CSP3 spec), or engine names separated by commas
 // (chromium, firefox, webkit, spec). With -lint it prints one line per lint
-// finding instead, and takes no page or targets.
+// finding instead (with -json, a JSON array of findings), and takes no page
+// or targets.
 //
 // Exit codes:
 //
@@ -111,7 +112,7 @@ func runWithInput(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		list = csp.Join(fromResponse, list)
 	}
 	if *lintMode {
-		return runLint(list, *failOn, stdout, stderr)
+		return runLint(list, *failOn, *asJSON, stdout, stderr)
 	}
 
 	engineOpt, err := engineOption(*engines)

@@ -2,10 +2,14 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cspkit/cspkit/lint"
 )
 
 func TestRun(t *testing.T) {
@@ -95,4 +99,20 @@ func TestRunLint(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestRunLintJSON(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code := run([]string{"-lint", "-json", "-policy", "default-src 'none'; connect-src https:; script-src 'self'; report-uri /r"}, &out, &errOut)
+	assert.Equal(t, 3, code, errOut.String())
+	var got []lint.Finding
+	require.NoError(t, json.Unmarshal(out.Bytes(), &got), out.String())
+	require.Len(t, got, 1)
+	assert.Equal(t, lint.Finding{Code: lint.NetworkScheme, Severity: lint.High, Policy: 0, Directive: "connect-src", Source: "https:", Message: got[0].Message}, got[0])
+	assert.Contains(t, out.String(), `"severity": "high"`)
+
+	out.Reset()
+	code = run([]string{"-lint", "-json", "-policy", "default-src 'none'; connect-src 'self'; script-src 'self'; report-uri /r"}, &out, &errOut)
+	assert.Equal(t, 0, code)
+	assert.Equal(t, "[]\n", out.String())
 }
