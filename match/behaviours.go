@@ -72,6 +72,16 @@ var behaviours = []behaviour{
 		func(p *profile) string { return yesNo(p.nonASCIIClaimsName) }},
 	{"fetch-refuses-ws", "fetch, XMLHttpRequest and EventSource refuse ws:, wss:, ftp: before CSP",
 		func(p *profile) string { return yesNo(p.fetchRefusesWS) }},
+	{"upgrade-insecure-requests", "which URL is checked when upgrade-insecure-requests upgrades http/ws",
+		func(p *profile) string {
+			switch p.upgrade {
+			case upgradeCovered:
+				return "as given; https/wss sources also cover http/ws"
+			case upgradeTwice:
+				return "fetch, sendBeacon: as given, then upgraded; others: upgraded; loopback never upgraded"
+			}
+			return "upgraded"
+		}},
 	{"loopback-mixed", "http://127.0.0.1 and localhost from an https page are mixed content",
 		func(p *profile) string { return yesNo(p.loopbackMixed) }},
 }

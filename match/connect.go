@@ -78,30 +78,49 @@ func decideOne(list csp.List, page, target urlx.URL, c config, p *profile) Decis
 		Redirected: c.redirected,
 		Allowed:    true,
 	}
-	checked, refused := p.prepare(d.request, target)
+	req, refused := p.prepare(d.request, target)
 	if refused != "" {
-		d.checked, d.Refused, d.Allowed = URL{u: checked}, refused, false
+		d.checked, d.Refused, d.Allowed = URL{u: req}, refused, false
 		return d
 	}
+	sent := req // the URL the request goes to
 	if upgradesInsecure(list) {
-		switch checked.Scheme {
-		case "http":
-			checked, d.Upgraded = withScheme(checked, "https"), true
-		case "ws":
-			checked, d.Upgraded = withScheme(checked, "wss"), true
+		sent = p.upgradeURL(req, d.request)
+		d.Upgraded = sent.Scheme != req.Scheme
+	}
+	self := selfOf(&page)
+	if p.upgrade == upgradeTwice && d.Upgraded && (d.request == Fetch || d.request == Beacon) {
+		// Checked as given first; the upgraded URL only if that passes.
+		raw := p.checkedURL(req)
+		if d.check(list, &raw, &self, c, p); !d.Allowed {
+			return d
 		}
 	}
+	checked := sent
+	if p.upgrade == upgradeCovered {
+		checked = req
+	}
 	checked = p.checkedURL(checked)
-	d.checked = URL{u: checked}
-	self := selfOf(&page)
-	if list.Len() > 0 {
+	d.check(list, &checked, &self, c, p)
+	d.MixedContent = self.Scheme == "https" && (sent.Scheme == "http" || sent.Scheme == "ws") &&
+		(p.loopbackMixed || !trustworthyHost(&sent))
+	return d
+}
+
+// check matches u against every policy of list, filling d's verdicts.
+func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c config, p *profile) {
+	d.checked = URL{u: *u}
+	d.Allowed = true
+	d.Policies = d.Policies[:0]
+	if d.Policies == nil && list.Len() > 0 {
 		d.Policies = make([]Verdict, 0, list.Len())
 	}
 	for i, pol := range list.All() {
 		v := Verdict{Policy: i, Disposition: pol.Disposition(), Allowed: true, Match: -1}
 		if dir, ok := p.governing(pol); ok {
+			self.upgrading = pol.Disposition() == csp.Enforce && pol.Has(csp.UpgradeInsecureRequests)
 			v.Directive, v.Sources = dir.Name(), dir.Sources()
-			v.Match = p.matchList(v.Sources, &checked, &self, c.redirected)
+			v.Match = p.matchList(v.Sources, u, self, c.redirected)
 			v.Allowed = v.Match >= 0
 		}
 		if !v.Allowed && v.Disposition == csp.Enforce {
@@ -109,9 +128,24 @@ func decideOne(list csp.List, page, target urlx.URL, c config, p *profile) Decis
 		}
 		d.Policies = append(d.Policies, v)
 	}
-	d.MixedContent = self.Scheme == "https" && (checked.Scheme == "http" || checked.Scheme == "ws") &&
-		(p.loopbackMixed || !trustworthyHost(&checked))
-	return d
+}
+
+// upgradeURL returns the URL a request of kind r to u goes to under
+// upgrade-insecure-requests.
+func (p *profile) upgradeURL(u urlx.URL, r Request) urlx.URL {
+	switch u.Scheme {
+	case "http":
+		if p.upgrade == upgradeTwice && trustworthyHost(&u) {
+			return u
+		}
+		return withScheme(u, "https")
+	case "ws":
+		if p.upgrade == upgradeTwice && (r != WebSocket || trustworthyHost(&u)) {
+			return u
+		}
+		return withScheme(u, "wss")
+	}
+	return u
 }
 
 // governing returns the directive that decides connect requests in pol:

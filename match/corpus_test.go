@@ -49,7 +49,7 @@ func TestCorpusDecisions(t *testing.T) {
 			l := parseCase(t, c)
 			require.NotEmpty(t, append(c.Allowed, c.Blocked...), "no targets recorded")
 			check := func(target string, want bool) {
-				d, err := match.Connect(l, c.Page, target)
+				d, err := match.Connect(l, c.Page, target, match.WithEngine(match.Spec)) // expectations follow the CSP3 text
 				require.NoError(t, err, target)
 				require.Len(t, d.Policies, l.Len())
 				all := true

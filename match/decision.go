@@ -24,8 +24,9 @@ type Decision struct {
 	// redirect (path-parts ignored).
 	Redirected bool
 	// Upgraded is true when an enforced upgrade-insecure-requests
-	// directive turned an http: or ws: target into https: or wss: before
-	// the check.
+	// directive turns an http: or ws: target into https: or wss:. The spec
+	// and WebKit check the upgraded URL; Chromium and Firefox check the URL
+	// as given (Firefox lets https: and wss: sources cover it).
 	Upgraded bool
 	// MixedContent is true when the page is https and the request goes to
 	// a non-loopback http: or ws: URL: browsers block such a request as

@@ -29,7 +29,25 @@ type profile struct {
 	nonASCIIClaimsName  bool         // a directive dropped for non-ASCII text hides later duplicates
 	fetchRefusesWS      bool         // fetch and XHR reject ws:, wss: and ftp: URLs before CSP
 	loopbackMixed       bool         // http to loopback from an https page is mixed content
+	upgrade             upgradeRule  // how upgrade-insecure-requests meets the check
 }
+
+// upgradeRule says how upgrade-insecure-requests and the CSP check meet.
+type upgradeRule uint8
+
+const (
+	// upgradeFirst: the URL is upgraded (http to https, ws to wss), then
+	// checked.
+	upgradeFirst upgradeRule = iota
+	// upgradeCovered: the URL is checked as given, and https: and wss:
+	// sources of a policy with upgrade-insecure-requests also cover
+	// http: and ws: URLs (Firefox).
+	upgradeCovered
+	// upgradeTwice: loopback and localhost URLs are not upgraded, ws: only
+	// for WebSockets; fetch() and sendBeacon check the URL as given and
+	// then upgraded, the other APIs only upgraded (Chromium).
+	upgradeTwice
+)
 
 // wildcardRule says which URLs the source expression * matches.
 type wildcardRule uint8
@@ -67,6 +85,7 @@ var chromiumProfile = profile{
 	sourceQueryStripped: true,
 	lenientSourcePaths:  true,
 	nonASCIIClaimsName:  true,
+	upgrade:             upgradeTwice,
 }
 
 var firefoxProfile = profile{
@@ -79,6 +98,7 @@ var firefoxProfile = profile{
 	sourceQueryStripped: true,
 	trailingDotInvalid:  true,
 	fetchRefusesWS:      true,
+	upgrade:             upgradeCovered,
 }
 
 var webkitProfile = profile{

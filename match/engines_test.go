@@ -1,6 +1,7 @@
 package match_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -203,4 +204,33 @@ func TestEngineNames(t *testing.T) {
 	assert.ErrorContains(t, err, `unknown engine "netscape"`)
 	assert.Equal(t, "spec", match.Engine{}.String(), "the zero Engine is Spec")
 	assert.Equal(t, []match.Engine{match.Chromium, match.Firefox, match.WebKit}, match.Browsers())
+}
+
+// How upgrade-insecure-requests meets the check differs by engine and, in
+// Chromium, by API (recorded from the browsers).
+func TestUpgradeInsecureRequests(t *testing.T) {
+	for _, tt := range []struct {
+		policy, page, target   string
+		req                    match.Request
+		spec, chro, fire, webk bool
+	}{
+		{"connect-src 'self'; upgrade-insecure-requests", "https://example.com/", "http://example.com/", match.Fetch, true, false, true, true},
+		{"connect-src 'self'; upgrade-insecure-requests", "https://example.com/", "http://example.com/", match.XHR, true, true, true, true},
+		{"connect-src 'self'; upgrade-insecure-requests", "https://example.com/", "ws://example.com/", match.WebSocket, true, true, false, true},
+		{"connect-src 'self'; upgrade-insecure-requests", "https://127.0.0.1/", "ws://127.0.0.1/", match.WebSocket, true, false, false, true},
+		{"connect-src https:; upgrade-insecure-requests", "http://example.com/", "http://a.example/", match.Beacon, true, false, true, true},
+		{"connect-src https:; upgrade-insecure-requests", "http://example.com/", "http://a.example/", match.EventSource, true, true, true, true},
+		{"connect-src http://*:8000; upgrade-insecure-requests", "http://example.com/", "http://a.example:8000/", match.XHR, true, false, true, true},
+		{"connect-src https:, upgrade-insecure-requests", "http://example.com/", "http://a.example/", match.XHR, true, true, false, true},
+	} {
+		list, _ := csp.Parse(tt.policy)
+		for i, e := range []match.Engine{match.Spec, match.Chromium, match.Firefox, match.WebKit} {
+			d, err := match.Connect(list, tt.page, tt.target, match.WithEngine(e), match.WithRequest(tt.req))
+			require.NoError(t, err)
+			want := []bool{tt.spec, tt.chro, tt.fire, tt.webk}[i]
+			assert.Equal(t, want, d.Allowed, "%s %s %q → %s: %s", e, tt.req, tt.policy, tt.target, d)
+			loopback := strings.Contains(tt.target, "127.0.0.1")
+			assert.Equal(t, !(e == match.Chromium && loopback), d.Upgraded, "Chromium never upgrades loopback: %s", d)
+		}
+	}
 }

@@ -59,6 +59,10 @@ func SourceList(l source.List, target, page URL, opts ...Option) (index int, ok 
 type selfOrigin struct {
 	urlx.Origin
 	scheme string
+	// upgrading is true while a policy with an enforced
+	// upgrade-insecure-requests is checked (for engines whose upgrade
+	// rule is upgradeCovered).
+	upgrading bool
 }
 
 func selfOf(page *urlx.URL) selfOrigin {
@@ -112,7 +116,8 @@ func (p *profile) matchExpression(e source.Expression, u *urlx.URL, self *selfOr
 	case source.Wildcard:
 		return p.wildcardMatch(u, self)
 	case source.Scheme:
-		return p.schemeMatch(e.Scheme(), u.Scheme, false) != schemeNo
+		return p.schemeMatch(e.Scheme(), u.Scheme, false) != schemeNo ||
+			self.upgrading && p.upgrade == upgradeCovered && upgradeCovers(e.Scheme(), u.Scheme)
 	case source.Host:
 		s, ok := p.hostSource(e)
 		return ok && p.hostSourceMatch(&s, u, self, redirected)

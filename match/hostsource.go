@@ -91,6 +91,9 @@ func (p *profile) hostSourceMatch(s *hostSrc, u *urlx.URL, self *selfOrigin, red
 		}
 	}
 	sm := p.schemeMatch(scheme, u.Scheme, s.fromSelf)
+	if sm == schemeNo && self.upgrading && p.upgrade == upgradeCovered && upgradeCovers(scheme, u.Scheme) {
+		sm = schemeExact
+	}
 	if sm == schemeNo || !p.hostMatch(s.host, u) {
 		return false
 	}
@@ -125,6 +128,12 @@ func (p *profile) schemeMatch(a, b string, fromSelf bool) schemeResult {
 		return schemeUpgrade
 	}
 	return schemeNo
+}
+
+// upgradeCovers reports whether a source scheme covers a URL scheme that
+// upgrade-insecure-requests will upgrade to it.
+func upgradeCovers(source, url string) bool {
+	return source == "https" && url == "http" || source == "wss" && url == "ws"
 }
 
 // hostMatch is "host-part matching" (#match-hosts). The spec matches only

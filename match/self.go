@@ -46,9 +46,11 @@ func specSelf(u *urlx.URL, self *selfOrigin) bool {
 	return false
 }
 
-// chromiumSelf follows Blink's 'self': the page's origin exactly; or the
-// same host with equal or default ports when the URL is https or wss, or
-// the page is http. A file: page matches every file: URL.
+// chromiumSelf follows Blink's 'self', a source made of the page's scheme,
+// host and port (its default port written out): the page's origin exactly;
+// or the same host, with equal ports or default ports on both sides, when
+// the URL is https or wss or the page is http. A file: page matches every
+// file: URL.
 func chromiumSelf(u *urlx.URL, self *selfOrigin) bool {
 	if self.scheme == "file" && u.Scheme == "file" {
 		return true
@@ -56,10 +58,14 @@ func chromiumSelf(u *urlx.URL, self *selfOrigin) bool {
 	if self.Opaque || u.HostKind == urlx.NoHost || u.HostKind == urlx.Opaque || u.Host != self.Host {
 		return false
 	}
-	if u.Scheme == self.Scheme && u.Port == self.Port {
+	sp := self.Port
+	if sp == -1 {
+		sp = urlx.DefaultPort(self.Scheme)
+	}
+	exact := u.Port == sp || u.Port == -1 && sp == urlx.DefaultPort(u.Scheme)
+	if exact && u.Scheme == self.Scheme {
 		return true
 	}
-	defaults := u.Port == self.Port ||
-		self.Port == -1 && (u.Port == -1 || u.Port == urlx.DefaultPort(u.Scheme))
+	defaults := exact || sp == urlx.DefaultPort(self.Scheme) && (u.Port == -1 || u.Port == urlx.DefaultPort(u.Scheme))
 	return defaults && (u.Scheme == "https" || u.Scheme == "wss" || self.Scheme == "http")
 }
