@@ -82,6 +82,10 @@ var behaviours = []behaviour{
 			}
 			return "upgraded"
 		}},
+	{"xhr-refuses-ftp", "XMLHttpRequest refuses ftp: URLs before CSP",
+		func(p *profile) string { return yesNo(p.xhrRefusesFTP || p.fetchRefusesWS) }},
+	{"eventsource-refuses-data", "EventSource refuses data: URLs before CSP",
+		func(p *profile) string { return yesNo(p.eventSourceNoData) }},
 	{"loopback-mixed", "http://127.0.0.1 and localhost from an https page are mixed content",
 		func(p *profile) string { return yesNo(p.loopbackMixed) }},
 }

@@ -30,6 +30,8 @@ type profile struct {
 	fetchRefusesWS      bool         // fetch and XHR reject ws:, wss: and ftp: URLs before CSP
 	loopbackMixed       bool         // http to loopback from an https page is mixed content
 	upgrade             upgradeRule  // how upgrade-insecure-requests meets the check
+	xhrRefusesFTP       bool         // XMLHttpRequest refuses ftp: URLs before CSP
+	eventSourceNoData   bool         // EventSource refuses data: URLs before CSP
 }
 
 // upgradeRule says how upgrade-insecure-requests and the CSP check meet.
@@ -86,6 +88,7 @@ var chromiumProfile = profile{
 	lenientSourcePaths:  true,
 	nonASCIIClaimsName:  true,
 	upgrade:             upgradeTwice,
+	xhrRefusesFTP:       true,
 }
 
 var firefoxProfile = profile{
@@ -99,6 +102,7 @@ var firefoxProfile = profile{
 	trailingDotInvalid:  true,
 	fetchRefusesWS:      true,
 	upgrade:             upgradeCovered,
+	eventSourceNoData:   true,
 }
 
 var webkitProfile = profile{

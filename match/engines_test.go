@@ -155,6 +155,8 @@ func TestRequestKinds(t *testing.T) {
 		{match.Beacon, "https://a.com/log", "https://a.com/log", false},
 		{match.Beacon, "wss://a.com/log", "", true},
 		{match.Ping, "data:,x", "", true},
+		{match.XHR, "ftp://a.com/", "", true},
+		{match.EventSource, "data:text/plain,x", "data:text/plain,x", false},
 	} {
 		d, err := match.Connect(open, "https://example.com/", tt.target, match.WithRequest(tt.req), match.WithEngine(match.Chromium))
 		require.NoError(t, err)
@@ -177,6 +179,11 @@ func TestRequestKinds(t *testing.T) {
 	d, err = match.Connect(open, "https://example.com/", "/api")
 	require.NoError(t, err)
 	assert.Equal(t, match.Fetch, d.Request())
+
+	// Firefox's EventSource refuses data: URLs.
+	d, err = match.Connect(open, "https://example.com/", "data:text/plain,x", match.WithRequest(match.EventSource), match.WithEngine(match.Firefox))
+	require.NoError(t, err)
+	assert.NotEmpty(t, d.Refused)
 
 	// Firefox's fetch and XMLHttpRequest refuse WebSocket URLs.
 	d, err = match.Connect(open, "https://example.com/", "wss://a.com/", match.WithRequest(match.Fetch), match.WithEngine(match.Firefox))

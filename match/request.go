@@ -17,15 +17,15 @@ const (
 	// (user:pass@) before CSP; Firefox also refuses ws:, wss: and ftp:.
 	Fetch Request = iota
 	// XHR is XMLHttpRequest.open and send. Credentials are accepted;
-	// Firefox refuses ws:, wss: and ftp: before CSP.
+	// Firefox refuses ws:, wss: and ftp: before CSP, Chromium ftp:.
 	XHR
 	// WebSocket is new WebSocket(url). http: and https: URLs are turned
 	// into ws: and wss: before the check; other schemes and URLs with a
 	// fragment are refused before CSP. Browsers check the ws:/wss: URL;
 	// Spec checks its http(s) form, as the Fetch standard does.
 	WebSocket
-	// EventSource is new EventSource(url). Firefox refuses ws:, wss: and
-	// ftp: before CSP.
+	// EventSource is new EventSource(url). Firefox refuses ws:, wss:,
+	// ftp: and data: before CSP.
 	EventSource
 	// Beacon is navigator.sendBeacon(url, data): only http: and https:
 	// URLs are accepted.
@@ -96,6 +96,12 @@ func (p *profile) prepare(r Request, u urlx.URL) (urlx.URL, string) {
 		}
 		fallthrough
 	case XHR, EventSource:
+		if r == XHR && p.xhrRefusesFTP && u.Scheme == "ftp" {
+			return u, fmt.Sprintf("%s's XMLHttpRequest rejects ftp: URLs", p.title)
+		}
+		if r == EventSource && p.eventSourceNoData && u.Scheme == "data" {
+			return u, fmt.Sprintf("%s's EventSource rejects data: URLs", p.title)
+		}
 		if p.fetchRefusesWS {
 			switch u.Scheme {
 			case "ws", "wss", "ftp":
