@@ -32,8 +32,21 @@ type recordedCase struct {
 	Detail     string `json:"detail"`
 }
 
+// loadRecorded reads every *.jsonl file of a corpus folder (cases.jsonl,
+// holdout.jsonl, ...).
 func loadRecorded(t *testing.T, dir string) []recordedCase {
-	f, err := os.Open(filepath.Join(dir, "cases.jsonl"))
+	files, err := filepath.Glob(filepath.Join(dir, "*.jsonl"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files, "no recorded verdicts in %s", dir)
+	var out []recordedCase
+	for _, name := range files {
+		out = append(out, loadRecordedFile(t, name)...)
+	}
+	return out
+}
+
+func loadRecordedFile(t *testing.T, name string) []recordedCase {
+	f, err := os.Open(name)
 	require.NoError(t, err)
 	defer f.Close()
 	var out []recordedCase
@@ -52,7 +65,7 @@ func loadRecorded(t *testing.T, dir string) []recordedCase {
 }
 
 // documented reads the case ids listed as known divergences in the corpus
-// folder's README: table rows starting with "| <id> |".
+// folder's README: table rows starting with "| <id> |", ids such as c000123 or h000123.
 func documented(t *testing.T, dir string) map[string]bool {
 	out := map[string]bool{}
 	raw, err := os.ReadFile(filepath.Join(dir, "README.md"))
@@ -60,7 +73,7 @@ func documented(t *testing.T, dir string) map[string]bool {
 		return out
 	}
 	require.NoError(t, err)
-	re := regexp.MustCompile(`(?m)^\|\s*(c\d+)\s*\|`)
+	re := regexp.MustCompile(`(?m)^\|\s*([a-z]+\d+)\s*\|`)
 	for _, m := range re.FindAllStringSubmatch(string(raw), -1) {
 		out[m[1]] = true
 	}
