@@ -13,7 +13,7 @@ import (
 // largest seen in the wild are tens of kilobytes) and above what browsers
 // accept: Chromium refuses a response whose header block exceeds 256 KiB.
 const (
-	DefaultMaxHeaderBytes = 2 << 20 // 2 MiB of header values per call
+	DefaultMaxHeaderBytes = 4 << 20 // 4 MiB of header values per call
 	DefaultMaxPolicies    = 1 << 14 // 16,384 policies per call
 	DefaultMaxDirectives  = 1 << 17 // 131,072 directives per policy
 	DefaultMaxSources     = 1 << 17 // 131,072 source expressions per directive

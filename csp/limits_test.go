@@ -111,7 +111,7 @@ func TestLimitsFromHeader(t *testing.T) {
 
 // TestDefaultLimits checks the defaults at and just over their values.
 func TestDefaultLimits(t *testing.T) {
-	assert.Equal(t, 2<<20, csp.DefaultMaxHeaderBytes)
+	assert.Equal(t, 4<<20, csp.DefaultMaxHeaderBytes)
 	over := "connect-src " + strings.Repeat("a", csp.DefaultMaxHeaderBytes)
 	list, err := csp.Parse(over)
 	var le *csp.LimitError

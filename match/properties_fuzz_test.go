@@ -1,0 +1,127 @@
+package match_test
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/cspkit/cspkit/csp"
+	"github.com/cspkit/cspkit/match"
+	"github.com/cspkit/cspkit/source"
+)
+
+// engines are every engine, each checked on its own: the properties hold
+// for each model, and so for any set of them.
+var engines = append([]match.Engine{match.Spec}, match.Browsers()...)
+
+// FuzzProperties checks, for every engine and request kind, the invariants
+// a CSP decision can never break:
+//   - a bad URL is a *URLError and never allowed;
+//   - decisions are deterministic;
+//   - adding a policy, enforced or report-only, never turns a block into an
+//     allow, and a report-only policy never changes the decision;
+//   - 'none' alone, and ClosedPolicy, block everything;
+//   - adding a well-formed ASCII source expression to a directive never
+//     turns an allow into a block.
+func FuzzProperties(f *testing.F) {
+	for _, v := range loadVectors(f, "spec-vectors.jsonl") {
+		f.Add(v.Policy, v.Origin, v.URL, "img-src *", "https://x.example", uint8(0), v.Redirected)
+	}
+	for _, tt := range connectTests {
+		f.Add(tt.policy, tt.page, tt.target, "connect-src 'self'", "'self'", uint8(1), tt.redirected)
+	}
+	f.Add("connect-src 'none'", "https://a.example/", "wss://a.example/", "default-src *", "*", uint8(2), false)
+	f.Add("connect-src https://a.example/p/", "https://a.example/", "/p/%2e%2e/q", "", "https:", uint8(3), true)
+	f.Fuzz(func(t *testing.T, policy, page, target, other, token string, pick uint8, redirected bool) {
+		list, _ := csp.Parse(policy)
+		otherList, _ := csp.Parse(other)
+		otherRO, _ := csp.ParseReportOnly(other)
+		grown, grew := addSource(list, token, int(pick))
+		for _, e := range engines {
+			opts := []match.Option{match.WithEngine(e), match.WithRequest(match.Request(pick % 6))}
+			if redirected {
+				opts = append(opts, match.Redirected())
+			}
+			decide := func(l csp.List) match.Decision {
+				d, err := match.Connect(l, page, target, opts...)
+				if err != nil {
+					t.Fatalf("%s: the URLs parsed once, then: %v", e, err)
+				}
+				return d
+			}
+			d, err := match.Connect(list, page, target, opts...)
+			if err != nil {
+				var ue *match.URLError
+				if !errors.As(err, &ue) || d.Allowed {
+					t.Fatalf("%s: error %v (%T) with Allowed %v", e, err, err, d.Allowed)
+				}
+				continue
+			}
+			if again := decide(list); !reflect.DeepEqual(again, d) {
+				t.Fatalf("%s: not deterministic: %s, then %s", e, d, again)
+			}
+			if d.Refused != "" && d.Allowed {
+				t.Fatalf("%s: refused (%s) yet allowed", e, d.Refused)
+			}
+			if !d.Allowed {
+				for _, l := range []csp.List{csp.Join(list, otherList), csp.Join(otherList, list), csp.Join(list, otherRO)} {
+					if x := decide(l); x.Allowed {
+						t.Fatalf("%s: adding policies %q turned a block into an allow: %s", e, other, x)
+					}
+				}
+			}
+			if x := decide(csp.Join(otherRO, list)); x.Allowed != d.Allowed {
+				t.Fatalf("%s: a report-only policy changed the decision: %s", e, x)
+			}
+			none := decide(csp.Join(otherList, csp.MustParse("connect-src 'none'")))
+			closed, _ := csp.Parse(csp.ClosedPolicy)
+			if none.Allowed || decide(closed).Allowed {
+				t.Fatalf("%s: 'none' allowed: %s", e, none)
+			}
+			if grew && d.Allowed {
+				if x := decide(grown); !x.Allowed {
+					t.Fatalf("%s: adding %q to %q turned an allow into a block: %s", e, token, grown, x)
+				}
+			}
+		}
+	})
+}
+
+// addSource returns list with token added to its pick-th directive
+// (counting across policies), when token is one well-formed ASCII source
+// expression.
+func addSource(list csp.List, token string, pick int) (csp.List, bool) {
+	e, err := source.Parse(token)
+	if err != nil || e.Kind() == source.Invalid || strings.ContainsAny(token, ",; \t\n\f\r") {
+		return list, false
+	}
+	n := 0
+	for _, p := range list.All() {
+		n += p.Len()
+	}
+	if n == 0 {
+		return list, false
+	}
+	pick %= n
+	var b strings.Builder
+	for i, p := range list.All() {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		j := 0
+		for d := range p.Directives() {
+			if j > 0 {
+				b.WriteString("; ")
+			}
+			b.WriteString(d.String())
+			if pick == 0 {
+				b.WriteString(" " + token)
+			}
+			pick--
+			j++
+		}
+	}
+	grown, _ := csp.Parse(b.String())
+	return grown, true
+}
