@@ -149,3 +149,26 @@ func noConnectEffectMessage(dir string, e source.Expression) string {
 	}
 	return fmt.Sprintf("%s in default-src has no effect on connect requests, which only match URLs; it applies to scripts and styles that fall back to default-src", what)
 }
+
+// droppedNote says what governs connect requests in pol once a connect-src
+// or default-src was dropped for non-ASCII content. Chromium, unlike the
+// spec, Firefox and WebKit, also ignores a later directive of the dropped
+// name; the note says so when that changes the outcome.
+func droppedNote(pol Policy) string {
+	spec, chromium := governor(pol, false), governor(pol, true)
+	if spec == chromium {
+		return spec
+	}
+	return spec + " (spec, Firefox, WebKit); in Chromium, which also ignores later directives of a dropped name, " + chromium
+}
+
+func governor(pol Policy, chromium bool) string {
+	has := func(name string) bool { return pol.Has(name) && !(chromium && pol.DroppedFirst(name)) }
+	switch {
+	case has(ConnectSrc):
+		return "connect requests are governed by the remaining connect-src"
+	case has(DefaultSrc):
+		return "connect requests now fall back to default-src"
+	}
+	return "connect requests are no longer restricted by this policy"
+}

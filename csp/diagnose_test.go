@@ -36,6 +36,8 @@ func TestProblemCodes(t *testing.T) {
 			0, "connect-src", "connect-src https://ä.example", "no longer restricted by this policy"},
 		{"non-ascii default-src, connect-src governs", header, "default-src é; connect-src 'self'", csp.NonASCIIDirective, true,
 			0, "default-src", "default-src é", "governed by the remaining connect-src"},
+		{"non-ascii connect-src before another, engines differ", header, "default-src 'self'; connect-src https://ä.example; connect-src https://b.example", csp.NonASCIIDirective, true,
+			0, "connect-src", "connect-src https://ä.example", "governed by the remaining connect-src (spec, Firefox, WebKit); in Chromium, which also ignores later directives of a dropped name, connect requests now fall back to default-src"},
 		{"non-ascii img-src", header, "img-src é; connect-src 'self'", csp.NonASCIIDirective, true,
 			0, "img-src", "img-src é", `"img-src" is dropped whole`},
 		{"ascii only", header, "connect-src https://xn--4ca.example", csp.NonASCIIDirective, false, 0, "", "", ""},

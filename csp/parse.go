@@ -196,15 +196,7 @@ func (p *parser) policy(s string, off int, disp Disposition) {
 // explainDropped adds to the problem about a dropped connect-src or
 // default-src what now governs connect requests.
 func (p *parser) explainDropped(pol Policy, from int) {
-	var now string
-	switch {
-	case pol.Has(ConnectSrc):
-		now = "connect requests are governed by the remaining connect-src"
-	case pol.Has(DefaultSrc):
-		now = "connect requests now fall back to default-src"
-	default:
-		now = "connect requests are no longer restricted by this policy"
-	}
+	now := droppedNote(pol)
 	for i := from; i < len(p.problems); i++ {
 		if pr := &p.problems[i]; pr.Code == NonASCIIDirective && (pr.Directive == ConnectSrc || pr.Directive == DefaultSrc) {
 			pr.Message += "; " + now

@@ -32,7 +32,7 @@ var evaluatorMap = []struct{ typ, checks, here string }{
 	{"SCRIPT_ALLOWLIST_BYPASS", "hosts known to serve JSONP or AngularJS in script-src", "script-only, out of scope"},
 	{"OBJECT_ALLOWLIST_BYPASS", "hosts known to serve Flash in object-src", "script-only, out of scope"},
 	{"NONCE_LENGTH", "nonce shorter than 8 characters", "CSP1017 (connect-src, default-src)"},
-	{"IP_SOURCE", "IP address or 127.0.0.1 as a source (evaluator says browsers ignore them; they do not)", "CSP1008, CSP1009"},
+	{"IP_SOURCE", "IP address or 127.0.0.1 as a source (evaluator says browsers ignore them; they do not)", "CSP1008, CSP1009; a bracketed IPv6 host is csp problem `invalid-source`"},
 	{"DEPRECATED_DIRECTIVE", "reflected-xss, referrer, disown-opener", "csp problem `deprecated-directive`"},
 	{"SRC_HTTP", "http:// sources and report-uri", "CSP1006, CSP1016"},
 	{"STRICT_DYNAMIC", "host allow-list without 'strict-dynamic' in script-src", "script-only, out of scope"},
