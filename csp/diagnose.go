@@ -40,6 +40,9 @@ func (p *parser) checkBareWord(idx int, dir, t string, off int, e source.Express
 	if e.Kind() == source.Host && (e.Scheme() != "" || e.Port() != "" || e.Path() != "") {
 		return
 	}
+	if plainHostName(t) {
+		return
+	}
 	word := lower(t)
 	switch {
 	case isKeywordName(word):
@@ -73,6 +76,18 @@ func isKeywordName(w string) bool {
 		}
 	}
 	return false
+}
+
+// plainHostName reports whether t has a dot and does not start like a nonce
+// or hash: then it is none of the words checkBareWord looks for (keyword,
+// scheme and directive names have no dot), which is true of most host
+// names, so they skip the lookups.
+func plainHostName(t string) bool {
+	if t == "" || strings.IndexByte(t, '.') < 0 {
+		return false
+	}
+	c := t[0] | 0x20
+	return c != 'n' && c != 's'
 }
 
 func isNetworkScheme(w string) bool {

@@ -92,3 +92,30 @@ func editDistance(a, b string, limit int) int {
 	}
 	return row[len(b)]
 }
+
+// knownByLen holds the names of known, bucketed by length, for lookups
+// that neither hash nor allocate.
+var knownByLen = func() (t [32][]knownName) {
+	for name, info := range known {
+		t[len(name)] = append(t[len(name)], knownName{name, info})
+	}
+	return t
+}()
+
+type knownName struct {
+	name string
+	info nameInfo
+}
+
+// lookupName is known[name], faster.
+func lookupName(name string) (nameInfo, bool) {
+	if len(name) >= len(knownByLen) {
+		return nameInfo{}, false
+	}
+	for _, k := range knownByLen[len(name)] {
+		if k.name == name {
+			return k.info, true
+		}
+	}
+	return nameInfo{}, false
+}

@@ -44,6 +44,13 @@ type parser struct {
 
 	maxProblems int // 0: no limit
 	unlisted    int // problems beyond maxProblems
+
+	// The directives and source expressions of every policy of one
+	// field value share these two arrays, sized by one counting pass, so
+	// a parse allocates a fixed number of times whatever its length.
+	dirs  []Directive
+	exprs []source.Expression
+	ascii bool // the field value has no byte above 0x7F
 }
 
 func (p *parser) result() (List, error) {
@@ -58,9 +65,13 @@ func (p *parser) result() (List, error) {
 // parse splits value on "," and appends each non-empty policy.
 func (p *parser) parse(value string, disp Disposition, header string, field int) {
 	p.header, p.field = header, field
+	n := count(value)
 	if p.policies == nil {
-		p.policies = make([]Policy, 0, strings.Count(value, ",")+1)
+		p.policies = make([]Policy, 0, n.policies)
 	}
+	p.dirs = make([]Directive, 0, n.directives)
+	p.exprs = make([]source.Expression, 0, n.tokens)
+	p.ascii = n.ascii
 	off := 0
 	for {
 		end := strings.IndexByte(value[off:], ',')
@@ -88,17 +99,7 @@ func (p *parser) problem(policy int, dir, tok string, off int, c Code, msg strin
 func (p *parser) policy(s string, off int, disp Disposition) {
 	idx := len(p.policies)
 	firstProblem := len(p.problems)
-	nDirs, nToks := 1, 0
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == ';':
-			nDirs++
-		case !source.IsSpace(c) && (i == 0 || s[i-1] == ';' || source.IsSpace(s[i-1])):
-			nToks++
-		}
-	}
-	dirs := make([]Directive, 0, nDirs)
-	exprs := make([]source.Expression, 0, nToks)
+	firstDir := len(p.dirs)
 	var seen map[string]struct{} // directive names, once there are many
 	dropped := false             // a connect-src or default-src was dropped for non-ASCII content
 	var shadows []string         // names whose first directive was dropped for non-ASCII content
@@ -118,9 +119,9 @@ func (p *parser) policy(s string, off int, disp Disposition) {
 			nameEnd++
 		}
 		name := lower(tok[:nameEnd])
-		if i := nonASCII(tok); i >= 0 {
+		if i := p.nonASCII(tok); i >= 0 {
 			dropped = dropped || name == ConnectSrc || name == DefaultSrc
-			if _, ok := known[name]; ok && !hasName(dirs, seen, name) && !slices.Contains(shadows, name) {
+			if _, ok := lookupName(name); ok && !hasName(p.dirs[firstDir:], seen, name) && !slices.Contains(shadows, name) {
 				shadows = append(shadows, name)
 			}
 			p.problem(idx, name, tok, tokOff, NonASCIIDirective, fmt.Sprintf(
@@ -128,7 +129,7 @@ func (p *parser) policy(s string, off int, disp Disposition) {
 				name, firstRune(tok[i:]), tokOff+i))
 			continue
 		}
-		if hasName(dirs, seen, name) {
+		if hasName(p.dirs[firstDir:], seen, name) {
 			p.problem(idx, name, tok, tokOff, DuplicateDirective, fmt.Sprintf(
 				"directive %q is ignored: the policy already has one, and the first wins", name))
 			continue
@@ -137,7 +138,7 @@ func (p *parser) policy(s string, off int, disp Disposition) {
 			continue
 		}
 		value, valOff := trim(tok[nameEnd:], tokOff+nameEnd)
-		info, isKnown := known[name]
+		info, isKnown := lookupName(name)
 		switch {
 		case !isKnown:
 			msg := fmt.Sprintf("unknown directive %q has no effect", name)
@@ -153,7 +154,7 @@ func (p *parser) policy(s string, off int, disp Disposition) {
 			p.problem(idx, name, tok[:nameEnd], tokOff, IgnoredInReportOnly, fmt.Sprintf(
 				"directive %q is ignored in a report-only policy", name))
 		}
-		start := len(exprs)
+		start := len(p.exprs)
 		noneAt, noneTok := -1, ""
 		for o, t := range source.Fields(value) {
 			e, err := source.Parse(t)
@@ -163,30 +164,32 @@ func (p *parser) policy(s string, off int, disp Disposition) {
 			if e.Kind() == source.None && noneAt < 0 {
 				noneAt, noneTok = valOff+o, t
 			}
-			exprs = append(exprs, e)
+			p.exprs = append(p.exprs, e)
 		}
-		if noneAt >= 0 && len(exprs)-start > 1 && info.sourceList {
+		if noneAt >= 0 && len(p.exprs)-start > 1 && info.sourceList {
 			p.problem(idx, name, noneTok, noneAt, NoneWithSources,
 				"'none' has no effect next to other source expressions")
 		}
-		dirs = append(dirs, Directive{name: name, value: value, sources: source.NewList(exprs[start:])})
-		switch {
+		p.dirs = append(p.dirs, Directive{name: name, value: value, sources: source.NewList(p.exprs[start:])})
+		switch dirs := p.dirs[firstDir:]; {
 		case seen != nil:
 			seen[name] = struct{}{}
 		case len(dirs) > 16: // keep duplicate detection linear in the policy size
-			seen = make(map[string]struct{}, nDirs)
+			seen = make(map[string]struct{}, 2*len(dirs))
 			for _, d := range dirs {
 				seen[d.name] = struct{}{}
 			}
 		}
 	}
+	dirs := p.dirs[firstDir:len(p.dirs):len(p.dirs)]
 	if len(dirs) == 0 {
 		for i := firstProblem; i < len(p.problems); i++ {
 			p.problems[i].Policy = -1
 		}
 		return
 	}
-	pol := Policy{text: strings.Trim(s, " \t\n\f\r"), directives: dirs, disposition: disp, shadows: shadows}
+	text, _ := trim(s, 0)
+	pol := Policy{text: text, directives: dirs, disposition: disp, shadows: shadows}
 	if dropped {
 		p.explainDropped(pol, firstProblem)
 	}
@@ -230,7 +233,11 @@ func trim(s string, off int) (string, int) {
 	return s[i:j], off + i
 }
 
-func nonASCII(s string) int {
+// nonASCII returns the index of the first byte of s above 0x7F, or -1.
+func (p *parser) nonASCII(s string) int {
+	if p.ascii {
+		return -1
+	}
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
 			return i

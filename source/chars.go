@@ -9,12 +9,13 @@ const (
 	cPath                   // RFC 3986 pchar minus "%" (handled apart), ";" and ","
 	cBase64                 // base64-value body: ALPHA / DIGIT / "+" / "/" / "-" / "_"
 	cSpace                  // ASCII whitespace: TAB LF FF CR SPACE
+	cUpper                  // ASCII upper-case letter
 )
 
 var class = func() (t [256]uint8) {
 	for c := 'a'; c <= 'z'; c++ {
 		t[c] |= cAlpha | cSchemeRest | cHost | cPath | cBase64
-		t[c-'a'+'A'] |= cAlpha | cSchemeRest | cHost | cPath | cBase64
+		t[c-'a'+'A'] |= cAlpha | cSchemeRest | cHost | cPath | cBase64 | cUpper
 	}
 	for c := '0'; c <= '9'; c++ {
 		t[c] |= cDigit | cSchemeRest | cHost | cPath | cBase64
@@ -52,20 +53,6 @@ func hasUpper(s string) bool {
 		}
 	}
 	return false
-}
-
-// lower returns s ASCII-lower-cased, allocating only when s has upper case.
-func lower(s string) string {
-	if !hasUpper(s) {
-		return s
-	}
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }
 
 // equalFold reports whether s equals the lower-case ASCII string t, ignoring

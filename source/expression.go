@@ -4,14 +4,15 @@ package source
 // expression with empty text. Expressions are comparable: two expressions
 // are == exactly when they print the same.
 type Expression struct {
-	kind    Kind
-	scheme  string // lower case; Scheme and optionally Host
-	host    string // lower case host-part, including a leading "*." or "*"
-	port    string // port-part as written: digits or "*"; "" when absent
-	portNum int32  // decimal value of port; see the port* constants
-	path    string // path-part as written, "" when absent
-	text    string // Keyword: lower-case name; Nonce/Hash: value; Invalid: raw token
-	alg     string // Hash: lower-case algorithm, e.g. "sha256"
+	// text is the canonical form, which String returns: usually a slice
+	// of the parsed token itself, copied only when case had to be
+	// lowered. The parts of a host-source are located by offsets.
+	text      string
+	kind      Kind
+	hostStart uint32 // Host: where the host-part starts (after "scheme://")
+	hostEnd   uint32 // Host: where the host-part ends
+	portEnd   uint32 // Host: where the port-part ends and the path-part starts
+	portNum   int32  // decimal value of the port; see the port* constants
 }
 
 const (
@@ -25,27 +26,46 @@ func (e Expression) Kind() Kind { return e.kind }
 
 // Scheme returns the lower-case scheme of a scheme-source ("https" for
 // https:) or of a host-source that names one, and "" otherwise.
-func (e Expression) Scheme() string { return e.scheme }
+func (e Expression) Scheme() string {
+	switch {
+	case e.kind == Scheme:
+		return e.text[:len(e.text)-1]
+	case e.kind == Host && e.hostStart > 0:
+		return e.text[:e.hostStart-3]
+	}
+	return ""
+}
 
 // Host returns the lower-case host-part of a host-source, such as
 // "api.example.com", "*.example.com" or "*", and "" for other kinds.
-func (e Expression) Host() string { return e.host }
+func (e Expression) Host() string {
+	if e.kind != Host {
+		return ""
+	}
+	return e.text[e.hostStart:e.hostEnd]
+}
 
 // HostWildcard reports whether the host-part starts with "*.", so that it
 // matches sub-domains of the rest but not the rest itself.
 func (e Expression) HostWildcard() bool {
-	return len(e.host) > 2 && e.host[0] == '*' && e.host[1] == '.'
+	h := e.Host()
+	return len(h) > 2 && h[0] == '*' && h[1] == '.'
 }
 
 // Port returns the port-part of a host-source as written ("8443", "080" or
 // "*"), and "" when the expression has none.
-func (e Expression) Port() string { return e.port }
+func (e Expression) Port() string {
+	if e.kind != Host || e.portEnd == e.hostEnd {
+		return ""
+	}
+	return e.text[e.hostEnd+1 : e.portEnd]
+}
 
 // PortNumber returns the decimal value of a numeric port-part. ok is false
 // when the port is absent, "*", or larger than 65535 (such a port can never
 // match a URL).
 func (e Expression) PortNumber() (port int, ok bool) {
-	if e.port == "" || e.portNum < 0 {
+	if e.kind != Host || e.portNum < 0 {
 		return 0, false
 	}
 	return int(e.portNum), true
@@ -56,18 +76,19 @@ func (e Expression) PortWildcard() bool { return e.portNum == portWildcard }
 
 // Path returns the path-part of a host-source as written, percent-escapes
 // included, and "" when it has none.
-func (e Expression) Path() string { return e.path }
+func (e Expression) Path() string {
+	if e.kind != Host {
+		return ""
+	}
+	return e.text[e.portEnd:]
+}
 
 // Keyword returns the lower-case name of a keyword-source without quotes,
 // such as "unsafe-inline"; for None and Self it returns "none" and "self".
 func (e Expression) Keyword() string {
 	switch e.kind {
-	case None:
-		return "none"
-	case Self:
-		return "self"
-	case Keyword:
-		return e.text
+	case None, Self, Keyword:
+		return e.text[1 : len(e.text)-1]
 	}
 	return ""
 }
@@ -75,7 +96,7 @@ func (e Expression) Keyword() string {
 // Nonce returns the base64 value of a nonce-source, and "" otherwise.
 func (e Expression) Nonce() string {
 	if e.kind == Nonce {
-		return e.text
+		return e.text[len("'nonce-") : len(e.text)-1]
 	}
 	return ""
 }
@@ -84,7 +105,7 @@ func (e Expression) Nonce() string {
 // the base64 digest of a hash-source, and two empty strings otherwise.
 func (e Expression) Hash() (alg, digest string) {
 	if e.kind == Hash {
-		return e.alg, e.text
+		return e.text[1:7], e.text[8 : len(e.text)-1]
 	}
 	return "", ""
 }
@@ -105,41 +126,7 @@ func (e Expression) CanMatchURL() bool {
 // String returns the expression in canonical form: keywords, schemes and
 // hosts lower-cased, everything else as written. Parsing the result gives an
 // identical Expression. An Invalid expression prints its original token.
-func (e Expression) String() string {
-	switch e.kind {
-	case None:
-		return "'none'"
-	case Self:
-		return "'self'"
-	case Wildcard:
-		return "*"
-	case Scheme:
-		return e.scheme + ":"
-	case Keyword:
-		return "'" + e.text + "'"
-	case Nonce:
-		return "'nonce-" + e.text + "'"
-	case Hash:
-		return "'" + e.alg + "-" + e.text + "'"
-	case Host:
-		return string(e.AppendTo(make([]byte, 0, len(e.scheme)+3+len(e.host)+1+len(e.port)+len(e.path))))
-	}
-	return e.text
-}
+func (e Expression) String() string { return e.text }
 
 // AppendTo appends the canonical form of e, as String returns it, to b.
-func (e Expression) AppendTo(b []byte) []byte {
-	if e.kind != Host {
-		return append(b, e.String()...)
-	}
-	if e.scheme != "" {
-		b = append(b, e.scheme...)
-		b = append(b, "://"...)
-	}
-	b = append(b, e.host...)
-	if e.port != "" {
-		b = append(b, ':')
-		b = append(b, e.port...)
-	}
-	return append(b, e.path...)
-}
+func (e Expression) AppendTo(b []byte) []byte { return append(b, e.text...) }

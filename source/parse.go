@@ -1,5 +1,7 @@
 package source
 
+import "strings"
+
 // Parse parses one source expression (a token without whitespace). A token
 // that fits no grammar yields an Expression of kind Invalid that keeps the
 // token, together with an *Error saying why; it is never a panic.
@@ -28,6 +30,15 @@ var keywords = [...]string{
 	"unsafe-webtransport-hashes",
 }
 
+// quotedKeywords holds the canonical text of each keyword, for tokens that
+// spell one in upper case.
+var quotedKeywords = func() (q [len(keywords)]string) {
+	for i, k := range keywords {
+		q[i] = "'" + k + "'"
+	}
+	return q
+}()
+
 func invalid(tok string, r Reason, pos int) (Expression, Reason, int) {
 	return Expression{kind: Invalid, text: tok}, r, pos
 }
@@ -35,82 +46,144 @@ func invalid(tok string, r Reason, pos int) (Expression, Reason, int) {
 // parse returns the expression and, when it is Invalid, the reason and the
 // byte position of the problem.
 func parse(tok string) (Expression, Reason, int) {
+	e, r, pos := parseASCII(tok)
+	if r == 0 {
+		return e, 0, 0
+	}
+	// Every successful path above checks each byte against an ASCII
+	// class, so a non-ASCII byte always ends up here; it is the reason
+	// that wins.
 	for i := 0; i < len(tok); i++ {
 		if tok[i] >= 0x80 {
 			return invalid(tok, NonASCII, i)
 		}
 	}
+	return invalid(tok, r, pos)
+}
+
+// parseASCII parses tok assuming it is ASCII; on failure only the reason
+// and position are meaningful.
+func parseASCII(tok string) (Expression, Reason, int) {
 	if tok == "" {
-		return invalid(tok, EmptyHost, 0)
+		return Expression{}, EmptyHost, 0
 	}
 	if tok[0] == '\'' {
 		return parseQuoted(tok)
 	}
 	if tok == "*" {
-		return Expression{kind: Wildcard, portNum: portAbsent}, 0, 0
+		return Expression{kind: Wildcard, text: "*", portNum: portAbsent}, 0, 0
 	}
-	rest, scheme := tok, ""
-	if n := schemeLen(tok); n > 0 && n < len(tok) && tok[n] == ':' {
+	hostStart := 0
+	if n, upper := schemeLen(tok); n > 0 && n < len(tok) && tok[n] == ':' {
 		switch {
 		case n+1 == len(tok):
-			return Expression{kind: Scheme, scheme: lower(tok[:n]), portNum: portAbsent}, 0, 0
+			return Expression{kind: Scheme, text: lowerIf(upper, tok, len(tok)), portNum: portAbsent}, 0, 0
 		case len(tok) >= n+3 && tok[n+1] == '/' && tok[n+2] == '/':
-			scheme, rest = lower(tok[:n]), tok[n+3:]
+			hostStart = n + 3
 		}
 	}
-	e, r, pos := parseHostSource(rest)
-	if r != 0 {
-		return invalid(tok, r, pos+len(tok)-len(rest))
-	}
-	e.scheme = scheme
-	return e, 0, 0
+	return parseHostSource(tok, hostStart)
 }
 
-// schemeLen returns the length of the scheme-part at the start of s, or 0.
-func schemeLen(s string) int {
+// schemeLen returns the length of the scheme-part at the start of s, or 0,
+// and whether it has upper case.
+func schemeLen(s string) (int, bool) {
 	if s == "" || class[s[0]]&cAlpha == 0 {
-		return 0
+		return 0, false
 	}
+	acc := class[s[0]]
 	i := 1
-	for i < len(s) && class[s[i]]&cSchemeRest != 0 {
+	for i < len(s) {
+		c := class[s[i]]
+		if c&cSchemeRest == 0 {
+			break
+		}
+		acc |= c
 		i++
 	}
-	return i
+	return i, acc&cUpper != 0
+}
+
+// lowerIf returns tok with its first n bytes ASCII-lower-cased when upper
+// is true, and tok itself otherwise.
+func lowerIf(upper bool, tok string, n int) string {
+	if !upper {
+		return tok
+	}
+	var b strings.Builder
+	b.Grow(len(tok))
+	for i := 0; i < n; i++ {
+		c := tok[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	b.WriteString(tok[n:])
+	return b.String()
 }
 
 func parseQuoted(tok string) (Expression, Reason, int) {
 	if len(tok) < 2 || tok[len(tok)-1] != '\'' {
-		return invalid(tok, MissingQuote, len(tok))
+		return Expression{}, MissingQuote, len(tok)
 	}
 	in := tok[1 : len(tok)-1]
-	switch {
-	case equalFold(in, "none"):
-		return Expression{kind: None, portNum: portAbsent}, 0, 0
-	case equalFold(in, "self"):
-		return Expression{kind: Self, portNum: portAbsent}, 0, 0
+	e := Expression{text: tok, portNum: portAbsent}
+	switch in {
+	case "none":
+		e.kind = None
+		return e, 0, 0
+	case "self":
+		e.kind = Self
+		return e, 0, 0
+	case "unsafe-inline", "unsafe-eval", "strict-dynamic", "unsafe-hashes",
+		"report-sample", "unsafe-allow-redirects", "wasm-unsafe-eval",
+		"trusted-types-eval", "report-sha256", "report-sha384", "report-sha512",
+		"unsafe-webtransport-hashes":
+		e.kind = Keyword
+		return e, 0, 0
 	}
-	for _, k := range keywords {
-		if equalFold(in, k) {
-			return Expression{kind: Keyword, text: k, portNum: portAbsent}, 0, 0
+	if hasUpper(in) {
+		switch {
+		case equalFold(in, "none"):
+			e.kind, e.text = None, "'none'"
+			return e, 0, 0
+		case equalFold(in, "self"):
+			e.kind, e.text = Self, "'self'"
+			return e, 0, 0
+		}
+		for i, k := range keywords {
+			if equalFold(in, k) {
+				e.kind, e.text = Keyword, quotedKeywords[i]
+				return e, 0, 0
+			}
 		}
 	}
 	if len(in) >= 6 && equalFold(in[:6], "nonce-") {
 		if !isBase64(in[6:]) {
-			return invalid(tok, BadBase64, 7)
+			return Expression{}, BadBase64, 7
 		}
-		return Expression{kind: Nonce, text: in[6:], portNum: portAbsent}, 0, 0
+		e.kind = Nonce
+		if in[:6] != "nonce-" {
+			e.text = "'nonce-" + in[6:] + "'"
+		}
+		return e, 0, 0
 	}
 	if len(in) >= 7 && in[6] == '-' {
 		for _, alg := range [...]string{"sha256", "sha384", "sha512"} {
 			if equalFold(in[:6], alg) {
 				if !isBase64(in[7:]) {
-					return invalid(tok, BadBase64, 8)
+					return Expression{}, BadBase64, 8
 				}
-				return Expression{kind: Hash, alg: alg, text: in[7:], portNum: portAbsent}, 0, 0
+				e.kind = Hash
+				if in[:6] != alg {
+					e.text = "'" + alg + in[6:] + "'"
+				}
+				return e, 0, 0
 			}
 		}
 	}
-	return invalid(tok, UnknownKeyword, 1)
+	return Expression{}, UnknownKeyword, 1
 }
 
 // isBase64 reports whether s is a CSP base64-value: one or more of ALPHA,
@@ -135,15 +208,15 @@ func isBase64(s string) bool {
 	return true
 }
 
-// parseHostSource parses host-part [":" port-part] [path-part]; positions
-// in the result are relative to s.
-func parseHostSource(s string) (Expression, Reason, int) {
-	e := Expression{kind: Host, portNum: portAbsent}
-	i, r := hostEnd(s)
+// parseHostSource parses host-part [":" port-part] [path-part], which
+// starts at byte start of tok; positions in the result are relative to tok.
+func parseHostSource(tok string, start int) (Expression, Reason, int) {
+	s := tok[start:]
+	i, upper, r := hostEnd(s)
 	if r != 0 {
-		return e, r, i
+		return Expression{}, r, start + i
 	}
-	e.host = lower(s[:i])
+	e := Expression{kind: Host, hostStart: uint32(start), hostEnd: uint32(start + i), portNum: portAbsent}
 	if i < len(s) && s[i] == ':' {
 		j := i + 1
 		for j < len(s) && s[j] != '/' {
@@ -153,53 +226,63 @@ func parseHostSource(s string) (Expression, Reason, int) {
 		n, ok := parsePort(port)
 		if !ok {
 			r, pos := portProblem(port)
-			return e, r, i + 1 + pos
+			return Expression{}, r, start + i + 1 + pos
 		}
-		e.port, e.portNum, i = port, n, j
+		e.portNum, i = n, j
 	}
+	e.portEnd = uint32(start + i)
 	if i < len(s) {
 		if r, pos := checkPath(s[i:]); r != 0 {
-			return e, r, i + pos
+			return Expression{}, r, start + i + pos
 		}
-		e.path = s[i:]
 	}
+	if !upper && start > 0 {
+		_, upper = schemeLen(tok)
+	}
+	e.text = lowerIf(upper, tok, int(e.hostEnd))
 	return e, 0, 0
 }
 
 // hostEnd returns the length of the host-part at the start of s, which must
-// be followed by the end, ":" or "/".
-func hostEnd(s string) (int, Reason) {
+// be followed by the end, ":" or "/", and whether it has upper case.
+func hostEnd(s string) (int, bool, Reason) {
 	if s == "" {
-		return 0, EmptyHost
+		return 0, false, EmptyHost
 	}
 	i := 0
 	if s[0] == '*' {
 		if len(s) == 1 || s[1] == ':' || s[1] == '/' {
-			return 1, 0
+			return 1, false, 0
 		}
 		if s[1] != '.' {
-			return 1, BadWildcard
+			return 1, false, BadWildcard
 		}
 		i = 2
 	}
+	var acc uint8
 	for {
 		start := i
-		for i < len(s) && class[s[i]]&cHost != 0 {
+		for i < len(s) {
+			c := class[s[i]]
+			if c&cHost == 0 {
+				break
+			}
+			acc |= c
 			i++
 		}
 		if i == start {
 			// An empty label is allowed only as the single trailing dot.
 			if start > 0 && s[start-1] == '.' && start > 1 && s[start-2] != '.' && s[start-2] != '*' &&
 				(i == len(s) || s[i] == ':' || s[i] == '/') {
-				return i, 0
+				return i, acc&cUpper != 0, 0
 			}
-			return i, labelReason(s, i)
+			return i, false, labelReason(s, i)
 		}
 		if i == len(s) || s[i] == ':' || s[i] == '/' {
-			return i, 0
+			return i, acc&cUpper != 0, 0
 		}
 		if s[i] != '.' {
-			return i, labelReason(s, i)
+			return i, false, labelReason(s, i)
 		}
 		i++
 	}
