@@ -34,10 +34,29 @@ func (p *parser) checkSource(idx int, dir, t string, off int, e source.Expressio
 	}
 }
 
+// worthChecking reports whether checkSource can find anything to say about
+// e, a valid expression in directive dir. It is a cheap filter run for
+// every token, true for few of them.
+func worthChecking(dir string, e source.Expression) bool {
+	switch e.Kind() {
+	case source.Host:
+		return !hasMoreThanHost(e)
+	case source.Nonce, source.Hash, source.Keyword:
+		return dir == ConnectSrc || dir == DefaultSrc
+	}
+	return false
+}
+
+// hasMoreThanHost reports whether a host-source has a scheme, a port or a
+// path: its canonical form is longer than its host.
+func hasMoreThanHost(e source.Expression) bool {
+	return len(e.Host()) != len(e.String())
+}
+
 // checkBareWord reports a host-source (or an invalid token) that is really
 // a keyword, a nonce, a hash, a scheme or a directive name written bare.
 func (p *parser) checkBareWord(idx int, dir, t string, off int, e source.Expression) {
-	if e.Kind() == source.Host && (e.Scheme() != "" || e.Port() != "" || e.Path() != "") {
+	if e.Kind() == source.Host && hasMoreThanHost(e) {
 		return
 	}
 	if plainHostName(t) {

@@ -6,8 +6,8 @@ import "strings"
 // that fits no grammar yields an Expression of kind Invalid that keeps the
 // token, together with an *Error saying why; it is never a panic.
 func Parse(token string) (Expression, error) {
-	e, reason, pos := parse(token)
-	if reason != 0 {
+	var e Expression
+	if reason, pos := parseInto(&e, token); reason != 0 {
 		return e, &Error{Token: token, Pos: pos, Reason: reason}
 	}
 	return e, nil
@@ -39,50 +39,60 @@ var quotedKeywords = func() (q [len(keywords)]string) {
 	return q
 }()
 
-func invalid(tok string, r Reason, pos int) (Expression, Reason, int) {
-	return Expression{kind: Invalid, text: tok}, r, pos
-}
-
 // parse returns the expression and, when it is Invalid, the reason and the
 // byte position of the problem.
 func parse(tok string) (Expression, Reason, int) {
-	e, r, pos := parseASCII(tok)
+	var e Expression
+	r, pos := parseInto(&e, tok)
+	return e, r, pos
+}
+
+// parseInto parses tok into *e, which must be the zero Expression, and
+// returns the reason and position of the problem when it is Invalid.
+// Results are written in place: an Expression is large enough that
+// returning it through every step costs more than the parse itself.
+func parseInto(e *Expression, tok string) (Reason, int) {
+	r, pos := parseASCII(e, tok)
 	if r == 0 {
-		return e, 0, 0
+		return 0, 0
 	}
+	*e = Expression{kind: Invalid, text: tok}
 	// Every successful path above checks each byte against an ASCII
 	// class, so a non-ASCII byte always ends up here; it is the reason
 	// that wins.
 	for i := 0; i < len(tok); i++ {
 		if tok[i] >= 0x80 {
-			return invalid(tok, NonASCII, i)
+			return NonASCII, i
 		}
 	}
-	return invalid(tok, r, pos)
+	return r, pos
 }
 
-// parseASCII parses tok assuming it is ASCII; on failure only the reason
-// and position are meaningful.
-func parseASCII(tok string) (Expression, Reason, int) {
+// parseASCII parses tok into *e assuming it is ASCII; on failure *e is
+// left in any state.
+func parseASCII(e *Expression, tok string) (Reason, int) {
 	if tok == "" {
-		return Expression{}, EmptyHost, 0
+		return EmptyHost, 0
 	}
+	e.portNum = portAbsent
 	if tok[0] == '\'' {
-		return parseQuoted(tok)
+		return parseQuoted(e, tok)
 	}
 	if tok == "*" {
-		return Expression{kind: Wildcard, text: "*", portNum: portAbsent}, 0, 0
+		e.kind, e.text = Wildcard, tok
+		return 0, 0
 	}
 	hostStart := 0
 	if n, upper := schemeLen(tok); n > 0 && n < len(tok) && tok[n] == ':' {
 		switch {
 		case n+1 == len(tok):
-			return Expression{kind: Scheme, text: lowerIf(upper, tok, len(tok)), portNum: portAbsent}, 0, 0
+			e.kind, e.text = Scheme, lowerIf(upper, tok, len(tok))
+			return 0, 0
 		case len(tok) >= n+3 && tok[n+1] == '/' && tok[n+2] == '/':
 			hostStart = n + 3
 		}
 	}
-	return parseHostSource(tok, hostStart)
+	return parseHostSource(e, tok, hostStart)
 }
 
 // schemeLen returns the length of the scheme-part at the start of s, or 0,
@@ -123,67 +133,67 @@ func lowerIf(upper bool, tok string, n int) string {
 	return b.String()
 }
 
-func parseQuoted(tok string) (Expression, Reason, int) {
+func parseQuoted(e *Expression, tok string) (Reason, int) {
 	if len(tok) < 2 || tok[len(tok)-1] != '\'' {
-		return Expression{}, MissingQuote, len(tok)
+		return MissingQuote, len(tok)
 	}
 	in := tok[1 : len(tok)-1]
-	e := Expression{text: tok, portNum: portAbsent}
+	e.text = tok
 	switch in {
 	case "none":
 		e.kind = None
-		return e, 0, 0
+		return 0, 0
 	case "self":
 		e.kind = Self
-		return e, 0, 0
+		return 0, 0
 	case "unsafe-inline", "unsafe-eval", "strict-dynamic", "unsafe-hashes",
 		"report-sample", "unsafe-allow-redirects", "wasm-unsafe-eval",
 		"trusted-types-eval", "report-sha256", "report-sha384", "report-sha512",
 		"unsafe-webtransport-hashes":
 		e.kind = Keyword
-		return e, 0, 0
+		return 0, 0
 	}
 	if hasUpper(in) {
 		switch {
 		case equalFold(in, "none"):
 			e.kind, e.text = None, "'none'"
-			return e, 0, 0
+			return 0, 0
 		case equalFold(in, "self"):
 			e.kind, e.text = Self, "'self'"
-			return e, 0, 0
+			return 0, 0
 		}
 		for i, k := range keywords {
 			if equalFold(in, k) {
 				e.kind, e.text = Keyword, quotedKeywords[i]
-				return e, 0, 0
+				return 0, 0
 			}
 		}
 	}
 	if len(in) >= 6 && equalFold(in[:6], "nonce-") {
 		if !isBase64(in[6:]) {
-			return Expression{}, BadBase64, 7
+			return BadBase64, 7
 		}
 		e.kind = Nonce
 		if in[:6] != "nonce-" {
 			e.text = "'nonce-" + in[6:] + "'"
 		}
-		return e, 0, 0
+		return 0, 0
 	}
 	if len(in) >= 7 && in[6] == '-' {
 		for _, alg := range [...]string{"sha256", "sha384", "sha512"} {
 			if equalFold(in[:6], alg) {
 				if !isBase64(in[7:]) {
-					return Expression{}, BadBase64, 8
+					return BadBase64, 8
 				}
 				e.kind = Hash
 				if in[:6] != alg {
 					e.text = "'" + alg + in[6:] + "'"
 				}
-				return e, 0, 0
+				return 0, 0
 			}
 		}
 	}
-	return Expression{}, UnknownKeyword, 1
+	return UnknownKeyword, 1
 }
 
 // isBase64 reports whether s is a CSP base64-value: one or more of ALPHA,
@@ -210,13 +220,13 @@ func isBase64(s string) bool {
 
 // parseHostSource parses host-part [":" port-part] [path-part], which
 // starts at byte start of tok; positions in the result are relative to tok.
-func parseHostSource(tok string, start int) (Expression, Reason, int) {
+func parseHostSource(e *Expression, tok string, start int) (Reason, int) {
 	s := tok[start:]
 	i, upper, r := hostEnd(s)
 	if r != 0 {
-		return Expression{}, r, start + i
+		return r, start + i
 	}
-	e := Expression{kind: Host, hostStart: uint32(start), hostEnd: uint32(start + i), portNum: portAbsent}
+	e.kind, e.hostStart, e.hostEnd = Host, uint32(start), uint32(start+i)
 	if i < len(s) && s[i] == ':' {
 		j := i + 1
 		for j < len(s) && s[j] != '/' {
@@ -226,21 +236,21 @@ func parseHostSource(tok string, start int) (Expression, Reason, int) {
 		n, ok := parsePort(port)
 		if !ok {
 			r, pos := portProblem(port)
-			return Expression{}, r, start + i + 1 + pos
+			return r, start + i + 1 + pos
 		}
 		e.portNum, i = n, j
 	}
 	e.portEnd = uint32(start + i)
 	if i < len(s) {
 		if r, pos := checkPath(s[i:]); r != 0 {
-			return Expression{}, r, start + i + pos
+			return r, start + i + pos
 		}
 	}
 	if !upper && start > 0 {
 		_, upper = schemeLen(tok)
 	}
 	e.text = lowerIf(upper, tok, int(e.hostEnd))
-	return e, 0, 0
+	return 0, 0
 }
 
 // hostEnd returns the length of the host-part at the start of s, which must

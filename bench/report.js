@@ -1,0 +1,107 @@
+// Reads Go benchmark output and peers.js output (any number of files, in
+// any order), keeps the fastest of the repeated runs of each benchmark
+// (the least disturbed by other load), and prints the comparison tables
+// and whether each target of BENCHMARKS.md is met.
+//
+// usage: node report.js FILE...
+"use strict";
+const fs = require("fs");
+
+const best = new Map(); // "Group/name" -> {ns, allocs, bytes, metrics}
+const line = /^Benchmark(\S+?)(?:-\d+)?\s+\d+\s+([\d.]+) ns\/op(.*)$/;
+for (const file of process.argv.slice(2)) {
+  for (const l of fs.readFileSync(file, "utf8").split("\n")) {
+    const m = line.exec(l);
+    if (!m) continue;
+    const name = m[1];
+    const ns = Number(m[2]);
+    const rest = m[3];
+    const metric = (unit) => {
+      const r = new RegExp(`([\\d.]+) ${unit.replace("/", "\\/")}`).exec(rest);
+      return r ? Number(r[1]) : undefined;
+    };
+    const cur = best.get(name);
+    if (cur && cur.ns <= ns) continue;
+    best.set(name, {
+      ns,
+      allocs: metric("allocs/op"),
+      bytes: metric("bytes"),
+      perDecision: metric("ns/decision"),
+      perSource: metric("ns/source"),
+      mbps: metric("MB/s"),
+    });
+  }
+}
+const get = (name) => {
+  const b = best.get(name);
+  if (!b) throw new Error(`missing benchmark ${name}`);
+  return b;
+};
+const geomean = (xs) => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
+const verdict = (ok) => (ok ? "met" : "NOT met");
+const fmt = (x, d = 0) => x.toFixed(d);
+
+// Parse: every corpus header.
+const headers = [...best.keys()]
+  .filter((k) => k.startsWith("ParseCorpus/"))
+  .map((k) => k.slice("ParseCorpus/".length));
+const rows = headers.map((h) => {
+  const go = get(`ParseCorpus/${h}`);
+  return {
+    h,
+    bytes: get(`Helmet/${h}`).bytes,
+    go: go.ns,
+    allocs: go.allocs,
+    split: get(`SplitCorpus/${h}`).ns,
+    helmet: get(`Helmet/${h}`).ns,
+    evaluator: get(`Evaluator/${h}`).ns,
+  };
+});
+rows.sort((a, b) => a.bytes - b.bytes);
+const pad = (s, n) => String(s).padStart(n);
+console.log("Parse, per header (ns/op; ratios are peer time / csp.Parse time)");
+console.log(
+  `${"header".padEnd(30)}${pad("bytes", 6)}${pad("csp.Parse", 11)}${pad("allocs", 7)}${pad("split", 9)}` +
+    `${pad("helmet", 9)}${pad("x", 7)}${pad("evaluator", 11)}${pad("x", 7)}${pad("parse/split", 12)}`,
+);
+for (const r of rows) {
+  console.log(
+    `${r.h.padEnd(30)}${pad(r.bytes, 6)}${pad(fmt(r.go), 11)}${pad(r.allocs, 7)}${pad(fmt(r.split), 9)}` +
+      `${pad(fmt(r.helmet), 9)}${pad(fmt(r.helmet / r.go, 1), 7)}${pad(fmt(r.evaluator), 11)}` +
+      `${pad(fmt(r.evaluator / r.go, 1), 7)}${pad(fmt(r.go / r.split, 2), 12)}`,
+  );
+}
+const gHelmet = geomean(rows.map((r) => r.helmet / r.go));
+const gEval = geomean(rows.map((r) => r.evaluator / r.go));
+const gSplit = geomean(rows.map((r) => r.go / r.split));
+console.log();
+console.log("Targets");
+console.log(`  parse vs content-security-policy-parser: ${fmt(gHelmet, 1)}x faster (geomean; target >= 10x): ${verdict(gHelmet >= 10)}`);
+console.log(`  parse vs csp_evaluator:                  ${fmt(gEval, 1)}x faster (geomean; target >= 25x): ${verdict(gEval >= 25)}`);
+console.log(`  parse vs strings.Split+Fields:           ${fmt(gSplit, 2)}x the time (geomean; target <= 1): ${verdict(gSplit <= 1)}`);
+const maxAllocs = Math.max(...rows.map((r) => r.allocs));
+console.log(`  allocations per parse:                   ${Math.min(...rows.map((r) => r.allocs))} to ${maxAllocs} ` +
+  `(3 plus one per problem message or upper-case token to lower; never per token otherwise)`);
+
+for (const kind of ["policies", "sources"]) {
+  const small = get(`ParseScale/${kind}-1KB`);
+  const large = get(`ParseScale/${kind}-1MB`);
+  const ratio = small.mbps / large.mbps;
+  console.log(`  per-byte cost, 1 MB vs 1 KB (${kind}):   ${fmt(ratio, 2)}x (${fmt(large.mbps, 1)} vs ${fmt(small.mbps, 1)} MB/s; target <= 1.5x): ${verdict(ratio <= 1.5)}`);
+}
+
+const urlPair = get("URLParse/pair").ns;
+const urlOne = get("URLParse/one").ns;
+const connect = get("Connect").ns;
+const pre = best.get("Allows") || get("ConnectURL");
+const preName = best.get("Allows") ? "match.Allows" : "match.ConnectURL";
+console.log(`  match.Connect vs url.Parse(page)+url.Parse(target): ${fmt(connect)} vs ${fmt(urlPair)} ns = ${fmt(connect / urlPair, 2)}x (target <= 1.5x): ${verdict(connect / urlPair <= 1.5)}`);
+console.log(`  ${preName} (pre-parsed) vs one url.Parse: ${fmt(pre.ns)} vs ${fmt(urlOne)} ns = ${fmt(pre.ns / urlOne, 2)}x, ${pre.allocs} allocs ` +
+  `(target <= 0.25x, 0 allocs): ${verdict(pre.ns / urlOne <= 0.25 && pre.allocs === 0)}`);
+const lin = [100, 1000, 10000].map((n) => get(`LongList/sources=${n}`).perSource);
+console.log(`  decision cost per source at 100 / 1,000 / 10,000 sources: ${lin.map((x) => fmt(x, 1)).join(" / ")} ns ` +
+  `(linear: 10,000 within 1.5x of 100): ${verdict(lin[2] <= 1.5 * lin[0])}`);
+for (const k of [...best.keys()].filter((k) => k.startsWith("ManyTargets/"))) {
+  const b = get(k);
+  console.log(`  1,000 targets vs one 8 KB header, ${k.slice(12)}: ${fmt(b.perDecision)} ns/decision, ${fmt(b.allocs / 1000, 1)} allocs/decision`);
+}
