@@ -101,6 +101,7 @@ var lintCases = []lintCase{
 	{"self in connect-src", "connect-src 'self'" + base, "", lint.NoConnectEffect, false, 0, "", "", ""},
 
 	{"no reporting", "connect-src 'self'; script-src 'self'; object-src 'none'", "", lint.NoReporting, true, 0, "", "", "go unnoticed"},
+	{"report-only without reporting", "connect-src 'self'" + base, "connect-src 'none'", lint.NoReporting, true, 1, "", "", "only reach the browser console"},
 	{"report-uri", "connect-src 'self'" + base, "", lint.NoReporting, false, 0, "", "", ""},
 	{"report-to", "connect-src 'self'; report-to main", "", lint.NoReporting, false, 0, "", "", ""},
 	{"no connect restriction", "img-src 'self'", "", lint.NoReporting, false, 0, "", "", ""},

@@ -13,6 +13,9 @@ import (
 func (c *checker) reporting(i int, p csp.Policy) {
 	uri, to := p.Has("report-uri"), p.Has("report-to")
 	switch {
+	case !uri && !to && p.Disposition() == csp.Report:
+		c.add(NoReporting, i, "", "",
+			"the report-only policy has neither report-uri nor report-to: its violations only reach the browser console")
 	case !uri && !to:
 		c.add(NoReporting, i, "", "",
 			"the policy has neither report-uri nor report-to: blocked connections go unnoticed")

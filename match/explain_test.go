@@ -153,5 +153,16 @@ func TestExplainAllowed(t *testing.T) {
 	require.NoError(t, err)
 	assert.Nil(t, d.Explain())
 	assert.Equal(t, "port", match.PortPart.String())
+
+	// Engines disagree: the representative (blocking) engine explains; an
+	// allowing engine has nothing to explain.
+	d, err = match.Connect(csp.MustParse("connect-src http://api.example.com:8000"), "https://example.com/", "https://api.example.com:8000/v1")
+	require.NoError(t, err)
+	require.True(t, d.Divergent())
+	require.Len(t, d.Explain(), 1)
+	assert.Equal(t, match.Chromium, d.Engine())
+	ff, ok := d.For(match.Firefox)
+	require.True(t, ok)
+	assert.Nil(t, ff.Explain())
 	assert.Equal(t, "Part(9)", match.Part(9).String())
 }

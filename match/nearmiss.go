@@ -70,7 +70,8 @@ const maxNearMisses = 3
 // and report-only, in the representative engine's view (see Engine): the
 // closest source expressions, how each differs from the target, and the
 // narrowest source that would allow it. It returns nil when every policy
-// allows the request or the API refused it before CSP ran.
+// allows the request or the API refused it before CSP ran. For another
+// engine's view, explain d.For(engine).
 func (d Decision) Explain() []Explanation {
 	if d.Refused != "" || !d.checked.IsValid() {
 		return nil
