@@ -52,7 +52,8 @@ const catalogueIntro = `# lint: catalogue
 ` + "`lint.Check(list)`" + ` reports these codes. Source findings (CSP1003–CSP1013) are about the
 directive that governs connect requests in each policy: connect-src, or default-src when the
 policy has none. A request must pass every enforced policy, so a broad source in one policy can
-be covered by a narrower policy next to it; each finding names its policy. Problems a browser
+be covered by a narrower policy next to it; each finding names its policy, and findings in
+report-only policies say so (they apply once the policy is enforced). Problems a browser
 reports while parsing (unknown directives, unquoted keywords, invalid sources, <meta>-only
 limits) are ` + "`csp.Problem`" + `s from ` + "`csp.Parse`" + `, not findings here.
 

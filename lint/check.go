@@ -8,7 +8,7 @@ import (
 // first, then policy by policy in directive and source order. It never fails:
 // a list with no policies yields the findings for an unprotected page.
 func Check(list csp.List) []Finding {
-	var c checker
+	c := checker{policies: list}
 	c.list(list)
 	for i, p := range list.All() {
 		c.policy(i, p)
@@ -17,11 +17,15 @@ func Check(list csp.List) []Finding {
 }
 
 type checker struct {
-	out []Finding
+	policies csp.List
+	out      []Finding
 }
 
 func (c *checker) add(code Code, policy int, dir, src, msg string) {
 	r, _ := ruleOf(code)
+	if policy >= 0 && code != ReportOnly && c.policies.Policy(policy).Disposition() == csp.Report {
+		msg += " (in a report-only policy: it applies once the policy is enforced)"
+	}
 	c.out = append(c.out, Finding{
 		Code: code, Severity: r.Severity, Policy: policy,
 		Directive: dir, Source: src, Message: msg,

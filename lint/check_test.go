@@ -38,6 +38,7 @@ var lintCases = []lintCase{
 	{"enforced too", "connect-src 'self'" + base, "connect-src 'none'", lint.ReportOnly, false, 0, "", "", ""},
 
 	{"star", "connect-src *" + base, "", lint.AnyHost, true, 0, "connect-src", "*", "every host"},
+	{"star in a report-only policy", "connect-src 'self'" + base, "connect-src *; report-uri /r", lint.AnyHost, true, 1, "connect-src", "*", "(in a report-only policy: it applies once the policy is enforced)"},
 	{"star in default-src", "default-src *" + base, "", lint.AnyHost, true, 0, "default-src", "*", "any server"},
 	{"https://*", "connect-src https://*" + base, "", lint.AnyHost, true, 0, "connect-src", "https://*", "host *"},
 	{"*:443", "connect-src *:443" + base, "", lint.AnyHost, true, 0, "connect-src", "*:443", "host *"},
