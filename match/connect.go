@@ -3,6 +3,7 @@ package match
 import (
 	"github.com/cspkit/cspkit/csp"
 	"github.com/cspkit/cspkit/internal/urlx"
+	"github.com/cspkit/cspkit/source"
 )
 
 // Connect decides whether a page at page, subject to the policies in list,
@@ -70,41 +71,68 @@ func decide(list csp.List, page, target urlx.URL, c config) Decision {
 
 // decideOne makes the decision of one engine.
 func decideOne(list csp.List, page, target urlx.URL, c config, p *profile) Decision {
+	r := p.route(list, target, c)
 	d := Decision{
 		engine:     Engine{p: p},
-		request:    c.resolve(&target),
+		request:    r.request,
 		page:       URL{u: page},
 		target:     URL{u: target},
 		Redirected: c.redirected,
+		Upgraded:   r.upgraded,
 		Allowed:    true,
 	}
-	req, refused := p.prepare(d.request, target)
-	if refused != "" {
-		d.checked, d.Refused, d.Allowed = URL{u: req}, refused, false
+	if r.refused != notRefused {
+		d.checked, d.Allowed = URL{u: r.checked}, false
+		d.Refused = p.refusalText(r.refused, r.request, &r.checked)
 		return d
 	}
-	sent := req // the URL the request goes to
-	if upgradesInsecure(list) {
-		sent = p.upgradeURL(req, d.request)
-		d.Upgraded = sent.Scheme != req.Scheme
-	}
 	self := selfOf(&page)
-	if p.upgrade == upgradeTwice && d.Upgraded && (d.request == Fetch || d.request == Beacon) {
+	if r.twice {
 		// Checked as given first; the upgraded URL only if that passes.
-		raw := p.checkedURL(req)
-		if d.check(list, &raw, &self, c, p); !d.Allowed {
+		if d.check(list, &r.raw, &self, c, p); !d.Allowed {
 			return d
 		}
 	}
-	checked := sent
-	if p.upgrade == upgradeCovered {
-		checked = req
-	}
-	checked = p.checkedURL(checked)
-	d.check(list, &checked, &self, c, p)
-	d.MixedContent = self.Scheme == "https" && (sent.Scheme == "http" || sent.Scheme == "ws") &&
-		(p.loopbackMixed || !trustworthyHost(&sent))
+	d.check(list, &r.checked, &self, c, p)
+	d.MixedContent = self.Scheme == "https" && (r.sent.Scheme == "http" || r.sent.Scheme == "ws") &&
+		(p.loopbackMixed || !trustworthyHost(&r.sent))
 	return d
+}
+
+// route is what one engine does with a request before matching: the
+// request kind, a refusal, the URL the request goes to and the URL (or,
+// for engines that check twice, the URLs) matched against the policies.
+type route struct {
+	request  Request
+	refused  refusal
+	sent     urlx.URL // where the request goes, after any upgrade
+	checked  urlx.URL // the URL matched; the refused URL when refused
+	raw      urlx.URL // when twice: the URL as given, matched first
+	twice    bool
+	upgraded bool
+}
+
+func (p *profile) route(list csp.List, target urlx.URL, c config) route {
+	r := route{request: c.resolve(&target)}
+	req, refused := p.prepare(r.request, target)
+	if refused != notRefused {
+		r.refused, r.checked = refused, req
+		return r
+	}
+	r.sent = req
+	if upgradesInsecure(list) {
+		r.sent = p.upgradeURL(req, r.request)
+		r.upgraded = r.sent.Scheme != req.Scheme
+	}
+	if p.upgrade == upgradeTwice && r.upgraded && (r.request == Fetch || r.request == Beacon) {
+		r.twice, r.raw = true, p.checkedURL(req)
+	}
+	r.checked = r.sent
+	if p.upgrade == upgradeCovered {
+		r.checked = req
+	}
+	r.checked = p.checkedURL(r.checked)
+	return r
 }
 
 // check matches u against every policy of list, filling d's verdicts.
@@ -115,12 +143,12 @@ func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c config,
 	if d.Policies == nil && list.Len() > 0 {
 		d.Policies = make([]Verdict, 0, list.Len())
 	}
-	for i, pol := range list.All() {
+	for i := range list.Len() {
+		pol := list.Policy(i)
 		v := Verdict{Policy: i, Disposition: pol.Disposition(), Allowed: true, Match: -1}
 		if dir, ok := p.governing(pol); ok {
-			self.upgrading = pol.Disposition() == csp.Enforce && pol.Has(csp.UpgradeInsecureRequests)
 			v.Directive, v.Sources = dir.Name(), dir.Sources()
-			v.Match = p.matchList(v.Sources, u, self, c.redirected)
+			v.Match = p.matchPolicy(pol, v.Sources, u, self, c)
 			v.Allowed = v.Match >= 0
 		}
 		if !v.Allowed && v.Disposition == csp.Enforce {
@@ -128,6 +156,41 @@ func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c config,
 		}
 		d.Policies = append(d.Policies, v)
 	}
+}
+
+// matchPolicy returns the index of the source of pol's governing list
+// sources that matches u, or -1.
+func (p *profile) matchPolicy(pol csp.Policy, sources source.List, u *urlx.URL, self *selfOrigin, c config) int {
+	self.upgrading = pol.Disposition() == csp.Enforce && pol.Has(csp.UpgradeInsecureRequests)
+	return p.matchList(sources, u, self, c.redirected)
+}
+
+// enforcedAllow reports whether every enforced policy of list allows u:
+// check without the verdicts.
+func (p *profile) enforcedAllow(list csp.List, u *urlx.URL, self *selfOrigin, c config) bool {
+	for i := range list.Len() {
+		pol := list.Policy(i)
+		if pol.Disposition() != csp.Enforce {
+			continue
+		}
+		if dir, ok := p.governing(pol); ok && p.matchPolicy(pol, dir.Sources(), u, self, c) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// allowsOne is decideOne's Allowed, without the Decision.
+func allowsOne(list csp.List, page, target urlx.URL, c config, p *profile) bool {
+	r := p.route(list, target, c)
+	if r.refused != notRefused {
+		return false
+	}
+	self := selfOf(&page)
+	if r.twice && !p.enforcedAllow(list, &r.raw, &self, c) {
+		return false
+	}
+	return p.enforcedAllow(list, &r.checked, &self, c)
 }
 
 // upgradeURL returns the URL a request of kind r to u goes to under

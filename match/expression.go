@@ -119,6 +119,11 @@ func (p *profile) matchExpression(e source.Expression, u *urlx.URL, self *selfOr
 		return p.schemeMatch(e.Scheme(), u.Scheme, false) != schemeNo ||
 			self.upgrading && p.upgrade == upgradeCovered && upgradeCovers(e.Scheme(), u.Scheme)
 	case source.Host:
+		// The host decides most expressions of a long list, and costs
+		// less than building the host-source: check it first.
+		if !p.hostMatch(e.Host(), u) {
+			return false
+		}
 		s, ok := p.hostSource(e)
 		return ok && p.hostSourceMatch(&s, u, self, redirected)
 	case source.Self:

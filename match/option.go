@@ -3,7 +3,7 @@ package match
 // Option changes how a decision is made. Options are created by the
 // functions of this package only.
 type Option interface {
-	apply(*config)
+	apply(config) config
 }
 
 type config struct {
@@ -17,7 +17,7 @@ func newConfig(opts []Option) config {
 	c := config{engines: browserProfiles}
 	for _, o := range opts {
 		if o != nil {
-			o.apply(&c)
+			c = o.apply(c)
 		}
 	}
 	return c
@@ -25,7 +25,10 @@ func newConfig(opts []Option) config {
 
 type redirectedOption struct{}
 
-func (redirectedOption) apply(c *config) { c.redirected = true }
+func (redirectedOption) apply(c config) config {
+	c.redirected = true
+	return c
+}
 
 // Redirected says that the target was reached through a redirect (its
 // redirect count is above zero), so path-parts of host-sources are ignored
@@ -36,7 +39,10 @@ func Redirected() Option { return redirectedOption{} }
 
 type engineOption struct{ p *profile }
 
-func (o engineOption) apply(c *config) { c.engines = o.p.solo() }
+func (o engineOption) apply(c config) config {
+	c.engines = o.p.solo()
+	return c
+}
 
 // WithEngine decides with one engine only. Without an engine option, every
 // browser engine decides (see Browsers).
@@ -44,10 +50,11 @@ func WithEngine(e Engine) Option { return engineOption{p: e.profile()} }
 
 type enginesOption []*profile
 
-func (o enginesOption) apply(c *config) {
+func (o enginesOption) apply(c config) config {
 	if len(o) > 0 {
 		c.engines = o
 	}
+	return c
 }
 
 // WithEngines decides with each of the engines given: the request is
@@ -64,7 +71,10 @@ func WithEngines(engines ...Engine) Option {
 
 type requestOption Request
 
-func (o requestOption) apply(c *config) { c.request, c.requestSet = Request(o), true }
+func (o requestOption) apply(c config) config {
+	c.request, c.requestSet = Request(o), true
+	return c
+}
 
 // WithRequest names the API that makes the request. Without it, a ws: or
 // wss: target is taken as a WebSocket and any other as a fetch().

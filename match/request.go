@@ -73,9 +73,24 @@ func (c *config) resolve(u *urlx.URL) Request {
 	return c.request
 }
 
-// prepare returns the URL that request r to u goes to in engine p, or the
-// reason the API refuses u before CSP runs.
-func (p *profile) prepare(r Request, u urlx.URL) (urlx.URL, string) {
+// refusal is why an API refuses a URL before CSP runs; see refusalText.
+type refusal uint8
+
+const (
+	notRefused refusal = iota
+	wsScheme
+	wsFragment
+	fetchCredentials
+	xhrFTP
+	eventSourceData
+	apiScheme
+	beaconScheme
+)
+
+// prepare returns the URL that request r to u goes to in engine p, or why
+// the API refuses u before CSP runs. It does not allocate: refusalText
+// words the refusal.
+func (p *profile) prepare(r Request, u urlx.URL) (urlx.URL, refusal) {
 	switch r {
 	case WebSocket:
 		switch u.Scheme {
@@ -85,35 +100,56 @@ func (p *profile) prepare(r Request, u urlx.URL) (urlx.URL, string) {
 			u = withScheme(u, "wss")
 		case "ws", "wss":
 		default:
-			return u, "new WebSocket() accepts only ws:, wss:, http: and https: URLs"
+			return u, wsScheme
 		}
 		if u.HasFragment {
-			return u, "new WebSocket() rejects URLs with a fragment"
+			return u, wsFragment
 		}
 	case Fetch:
 		if u.Username != "" || u.Password != "" {
-			return u, "fetch() rejects URLs with credentials"
+			return u, fetchCredentials
 		}
 		fallthrough
 	case XHR, EventSource:
 		if r == XHR && p.xhrRefusesFTP && u.Scheme == "ftp" {
-			return u, fmt.Sprintf("%s's XMLHttpRequest rejects ftp: URLs", p.title)
+			return u, xhrFTP
 		}
 		if r == EventSource && p.eventSourceNoData && u.Scheme == "data" {
-			return u, fmt.Sprintf("%s's EventSource rejects data: URLs", p.title)
+			return u, eventSourceData
 		}
 		if p.fetchRefusesWS {
 			switch u.Scheme {
 			case "ws", "wss", "ftp":
-				return u, fmt.Sprintf("%s's %s rejects %s: URLs", p.title, apiName[r], u.Scheme)
+				return u, apiScheme
 			}
 		}
 	case Beacon, Ping:
 		if u.Scheme != "http" && u.Scheme != "https" {
-			return u, fmt.Sprintf("%s sends only to http: and https: URLs", apiName[r])
+			return u, beaconScheme
 		}
 	}
-	return u, ""
+	return u, notRefused
+}
+
+// refusalText says why request r to u (as prepare returned it) is refused.
+func (p *profile) refusalText(f refusal, r Request, u *urlx.URL) string {
+	switch f {
+	case wsScheme:
+		return "new WebSocket() accepts only ws:, wss:, http: and https: URLs"
+	case wsFragment:
+		return "new WebSocket() rejects URLs with a fragment"
+	case fetchCredentials:
+		return "fetch() rejects URLs with credentials"
+	case xhrFTP:
+		return fmt.Sprintf("%s's XMLHttpRequest rejects ftp: URLs", p.title)
+	case eventSourceData:
+		return fmt.Sprintf("%s's EventSource rejects data: URLs", p.title)
+	case apiScheme:
+		return fmt.Sprintf("%s's %s rejects %s: URLs", p.title, apiName[r], u.Scheme)
+	case beaconScheme:
+		return fmt.Sprintf("%s sends only to http: and https: URLs", apiName[r])
+	}
+	return ""
 }
 
 var apiName = [...]string{

@@ -88,6 +88,18 @@ func BenchmarkManyTargets(b *testing.B) {
 		}
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(targets)), "ns/decision")
 	})
+	b.Run("Allows", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sinkAllowed = 0
+			for _, t := range targets {
+				if match.Allows(list, page, t) {
+					sinkAllowed++
+				}
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(targets)), "ns/decision")
+	})
 	b.Run("Connect", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
@@ -113,6 +125,30 @@ func longList(n int) csp.List {
 	return csp.MustParse(sb.String())
 }
 
+// BenchmarkAllows decides a pre-parsed target with the allocation-free
+// Allows: with every browser engine (the default) and with one engine.
+func BenchmarkAllows(b *testing.B) {
+	list := csp.MustParse(benchPolicy)
+	page := match.MustParseURL(benchPage)
+	target := match.MustParseURL(benchTarget)
+	for _, bc := range []struct {
+		name string
+		opts []match.Option
+	}{
+		{"browsers", nil},
+		{"chromium", []match.Option{match.WithEngine(match.Chromium)}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if !match.Allows(list, page, target, bc.opts...) {
+					b.Fatal("blocked")
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkLongList decides one pre-parsed target against connect-src
 // lists of 100 to 10,000 sources that all have to be tried: the time per
 // source should stay flat.
@@ -124,7 +160,7 @@ func BenchmarkLongList(b *testing.B) {
 		b.Run(fmt.Sprintf("sources=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if d, _ := match.ConnectURL(list, page, target); d.Allowed {
+				if match.Allows(list, page, target) {
 					b.Fatal("allowed")
 				}
 			}

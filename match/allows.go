@@ -1,0 +1,22 @@
+package match
+
+import "github.com/cspkit/cspkit/csp"
+
+// Allows reports whether a page at page, subject to the policies in list,
+// may make a connect-src request to target: the Allowed field of the
+// Decision ConnectURL returns, with the same options, but without the
+// Decision, so that it does not allocate. It is meant for checking many
+// targets or many lists; use ConnectURL to learn why. A zero page or target
+// is never allowed.
+func Allows(list csp.List, page, target URL, opts ...Option) bool {
+	if !page.IsValid() || !target.IsValid() {
+		return false
+	}
+	c := newConfig(opts)
+	for _, p := range c.engines {
+		if !allowsOne(list, page.u, target.u, c, p) {
+			return false
+		}
+	}
+	return true
+}
