@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/cspkit/cspkit/source"
 )
@@ -131,6 +132,9 @@ func (l Limits) check(fields ...field) error {
 		n <= l.MaxPolicies && n <= l.MaxDirectives && n <= l.MaxSources+1 {
 		return nil
 	}
+	if total <= l.MaxHeaderBytes && l.withinByCount(fields) {
+		return nil
+	}
 	c := limitCounter{l: l}
 	for _, f := range fields {
 		if err := c.scan(f); err != nil {
@@ -213,6 +217,27 @@ func (e *LimitError) Error() string {
 type limitCounter struct {
 	l               Limits
 	bytes, policies int
+}
+
+// withinByCount reports whether the fields are within the policy,
+// directive and source limits judging by separator counts alone, which
+// bound what scan counts: policies by commas, directives by semicolons and
+// commas, tokens by those and white space. The counts are vectorised, so
+// for large values within the limits this is much cheaper than scan.
+func (l Limits) withinByCount(fields []field) bool {
+	policies, directives, tokens := 0, 0, 0
+	for _, f := range fields {
+		commas := strings.Count(f.value, ",")
+		semis := strings.Count(f.value, ";")
+		space := 0
+		for _, c := range [...]string{" ", "\t", "\n", "\f", "\r"} {
+			space += strings.Count(f.value, c)
+		}
+		policies += commas + 1
+		directives += semis + commas + 1
+		tokens += space + semis + commas + 1
+	}
+	return policies <= l.MaxPolicies && directives <= l.MaxDirectives && tokens <= l.MaxSources+1
 }
 
 // scan returns a *LimitError for the first item of f over a limit.

@@ -82,17 +82,17 @@ func parseASCII(e *Expression, tok string) (Reason, int) {
 		e.kind, e.text = Wildcard, tok
 		return 0, 0
 	}
-	hostStart := 0
+	hostStart, schemeUpper := 0, false
 	if n, upper := schemeLen(tok); n > 0 && n < len(tok) && tok[n] == ':' {
 		switch {
 		case n+1 == len(tok):
 			e.kind, e.text = Scheme, lowerIf(upper, tok, len(tok))
 			return 0, 0
 		case len(tok) >= n+3 && tok[n+1] == '/' && tok[n+2] == '/':
-			hostStart = n + 3
+			hostStart, schemeUpper = n+3, upper
 		}
 	}
-	return parseHostSource(e, tok, hostStart)
+	return parseHostSource(e, tok, hostStart, schemeUpper)
 }
 
 // schemeLen returns the length of the scheme-part at the start of s, or 0,
@@ -219,8 +219,9 @@ func isBase64(s string) bool {
 }
 
 // parseHostSource parses host-part [":" port-part] [path-part], which
-// starts at byte start of tok; positions in the result are relative to tok.
-func parseHostSource(e *Expression, tok string, start int) (Reason, int) {
+// starts at byte start of tok, after a scheme with upper case when
+// schemeUpper is true; positions in the result are relative to tok.
+func parseHostSource(e *Expression, tok string, start int, schemeUpper bool) (Reason, int) {
 	s := tok[start:]
 	i, upper, r := hostEnd(s)
 	if r != 0 {
@@ -246,10 +247,7 @@ func parseHostSource(e *Expression, tok string, start int) (Reason, int) {
 			return r, start + i + pos
 		}
 	}
-	if !upper && start > 0 {
-		_, upper = schemeLen(tok)
-	}
-	e.text = lowerIf(upper, tok, int(e.hostEnd))
+	e.text = lowerIf(upper || schemeUpper, tok, int(e.hostEnd))
 	return 0, 0
 }
 
