@@ -1,6 +1,7 @@
 // Records real browsers' connect-src verdicts.
 //
-//   node record.js <chromium|firefox|webkit> [--limit N] [--batch N] [--seed N] [--out DIR]
+//   node record.js <chromium|firefox|webkit> [--limit N] [--only ID,ID] [--batch N] [--seed N] [--out DIR]
+//   (--only and --batch 1 with --out elsewhere re-check single cases, each on its own page load)
 //
 // 1. generates the cases (gen.js, fixed seed) into cases.jsonl next to this file;
 // 2. starts the loopback server (server.js) and the browser driver (drivers/<browser>.js);
@@ -21,17 +22,18 @@ const PROBE = probe.toString();
 const OPTS = { settleMs: 100, redirectMs: 2000, markerMs: 3000 };
 
 function parseArgs(argv) {
-  const a = { browser: argv[0], limit: 0, batch: 60, seed: DEFAULT_SEED, out: null };
+  const a = { browser: argv[0], limit: 0, batch: 60, seed: DEFAULT_SEED, out: null, only: null };
   for (let i = 1; i < argv.length; i++) {
     const v = argv[i + 1];
     if (argv[i] === '--limit') { a.limit = Number(v); i++; }
     else if (argv[i] === '--batch') { a.batch = Number(v); i++; }
     else if (argv[i] === '--seed') { a.seed = Number(v); i++; }
     else if (argv[i] === '--out') { a.out = v; i++; }
+    else if (argv[i] === '--only') { a.only = new Set(v.split(',')); i++; }
     else throw new Error(`unknown argument ${argv[i]}`);
   }
   if (!['chromium', 'firefox', 'webkit'].includes(a.browser)) {
-    throw new Error('usage: node record.js <chromium|firefox|webkit> [--limit N] [--batch N] [--seed N] [--out DIR]');
+    throw new Error('usage: node record.js <chromium|firefox|webkit> [--limit N] [--only ID,ID] [--batch N] [--seed N] [--out DIR]');
   }
   a.out ||= path.join(here, '..', 'testdata', a.browser);
   return a;
@@ -59,6 +61,7 @@ async function main() {
   const started = Date.now();
   let cases = generate(args.seed);
   fs.writeFileSync(path.join(here, 'cases.jsonl'), cases.map((c) => JSON.stringify(c)).join('\n') + '\n');
+  if (args.only) cases = cases.filter((c) => args.only.has(c.id));
   if (args.limit) cases = cases.slice(0, args.limit);
   const log = (...m) => console.error(`[${args.browser} ${((Date.now() - started) / 1000).toFixed(0)}s]`, ...m);
   log(`${cases.length} cases`);
