@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import { generate, DEFAULT_SEED } from './gen.js';
 import { startServer } from './server.js';
 import { probe } from './probe.js';
@@ -50,6 +51,16 @@ function batches(cases, size) {
   const out = [];
   for (const list of groups.values()) {
     for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  }
+  return out;
+}
+
+// The Debian packages behind each browser, for meta.json.
+const PACKAGES = { chromium: ['chromium'], firefox: ['firefox-esr'], webkit: ['libwebkit2gtk-4.1-0', 'webkit2gtk-driver'] };
+function packageVersions(browser) {
+  const out = {};
+  for (const p of PACKAGES[browser] || []) {
+    try { out[p] = execFileSync('dpkg-query', ['-W', '-f', '${Version}', p], { encoding: 'utf8' }).trim(); } catch { /* not a dpkg system */ }
   }
   return out;
 }
@@ -159,6 +170,7 @@ async function main() {
     browser: driver.name,
     version: driver.version,
     user_agent: driver.userAgent,
+    debian_packages: packageVersions(args.browser),
     recorded: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     command: `node internal/recorder/record.js ${process.argv.slice(2).join(' ')}`.trim(),
     generator: 'internal/recorder/gen.js',
