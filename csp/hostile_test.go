@@ -80,8 +80,8 @@ func TestHostileLinear(t *testing.T) {
 // (a megabyte, 100,000 directives or sources, 10,000 policies) with the
 // default limits: each is parsed, not refused, and nothing panics.
 func TestHostileDefaults(t *testing.T) {
-	if testing.Short() {
-		t.Skip("large inputs")
+	if testing.Short() || lineartest.RaceEnabled {
+		t.Skip("large inputs: run without -short and -race")
 	}
 	for _, tt := range hostileHeaders {
 		t.Run(tt.name, func(t *testing.T) {

@@ -18,7 +18,7 @@ type Decision struct {
 	Allowed bool
 	// Policies holds one Verdict per policy of the list, in order,
 	// report-only policies included, as the representative engine (see
-	// Engine) judged them.
+	// Engine) judged them. It is empty when the target was Refused.
 	Policies []Verdict
 	// Redirected is true when the target was decided as reached by a
 	// redirect (path-parts ignored).

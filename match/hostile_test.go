@@ -141,8 +141,8 @@ func TestHostileDecisionsLinear(t *testing.T) {
 // TestHugeHeaderDecision decides against the hostile headers, at
 // full size and default limits: the decision is the one the header asks for.
 func TestHugeHeaderDecision(t *testing.T) {
-	if testing.Short() {
-		t.Skip("large inputs")
+	if testing.Short() || lineartest.RaceEnabled {
+		t.Skip("large inputs: run without -short and -race")
 	}
 	const page = "https://example.com/"
 	var many strings.Builder
