@@ -66,6 +66,8 @@ var behaviours = []behaviour{
 		func(p *profile) string { return yesNo(p.sourceQueryStripped) }},
 	{"lenient-source-paths", "source paths may hold any character but ? and #",
 		func(p *profile) string { return yesNo(p.lenientSourcePaths) }},
+	{"bare-star-with-port-inert", "a scheme-less * with a port or path (*:443) is ignored",
+		func(p *profile) string { return yesNo(p.bareStarSourceInert) }},
 	{"trailing-dot-invalid", "a source host ending in . is invalid",
 		func(p *profile) string { return yesNo(p.trailingDotInvalid) }},
 	{"non-ascii-claims-name", "a directive dropped for non-ASCII text also voids later duplicates",

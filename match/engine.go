@@ -32,6 +32,7 @@ type profile struct {
 	upgrade             upgradeRule  // how upgrade-insecure-requests meets the check
 	xhrRefusesFTP       bool         // XMLHttpRequest refuses ftp: URLs before CSP
 	eventSourceNoData   bool         // EventSource refuses data: URLs before CSP
+	bareStarSourceInert bool         // a scheme-less * host-source with a port or path is ignored
 }
 
 // upgradeRule says how upgrade-insecure-requests and the CSP check meet.
@@ -117,6 +118,7 @@ var webkitProfile = profile{
 	lenientSourcePaths:  true,
 	portRangeChecked:    true,
 	loopbackMixed:       true,
+	bareStarSourceInert: true,
 }
 
 // The engines. Spec follows Content Security Policy Level 3 as written

@@ -57,6 +57,9 @@ var divergenceTests = []struct {
 	{35, "connect-src https://ü.com; connect-src https://a.com; default-src 'none'", "", "https://a.com/", 'A', 'B', 'A', 'A'},
 	{37, "connect-src", "", "https://example.com/", 'B', 'B', 'B', 'B'},
 	{41, "connect-src http://a.com:8000", "", "https://a.com:8000/", 'A', 'B', 'A', 'A'},
+	// Not in the table: recorded from WebKitGTK 2.50.
+	{0, "connect-src *:443", "http://example.com/", "https://a.com/", 'A', 'A', 'A', 'B'},
+	{0, "connect-src *:443 https://a.com", "https://example.com/", "https://a.com/", 'A', 'A', 'A', 'A'},
 	{41, "connect-src http://a.com:*", "", "https://a.com:8000/", 'A', 'A', 'A', 'A'},
 }
 

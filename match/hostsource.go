@@ -25,6 +25,9 @@ func (p *profile) hostSource(e source.Expression) (hostSrc, bool) {
 	if n, ok := e.PortNumber(); ok {
 		s.portNum = n
 	}
+	if p.bareStarSourceInert && s.scheme == "" && s.host == "*" {
+		return s, false
+	}
 	if p.trailingDotInvalid && strings.HasSuffix(s.host, ".") {
 		return s, false
 	}
