@@ -35,12 +35,12 @@ func (p *parser) checkSource(idx int, dir, t string, off int, e source.Expressio
 }
 
 // worthChecking reports whether checkSource can find anything to say about
-// e, a valid expression in directive dir. It is a cheap filter run for
-// every token, true for few of them.
-func worthChecking(dir string, e source.Expression) bool {
+// e, the valid expression token t parses to in directive dir. It is a cheap
+// filter run for every token, true for few of them.
+func worthChecking(dir, t string, e source.Expression) bool {
 	switch e.Kind() {
 	case source.Host:
-		return !hasMoreThanHost(e)
+		return !hasMoreThanHost(e) && !plainHostName(t)
 	case source.Nonce, source.Hash, source.Keyword:
 		return dir == ConnectSrc || dir == DefaultSrc
 	}

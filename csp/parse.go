@@ -158,7 +158,7 @@ func (p *parser) policy(s string, off int, disp Disposition) {
 		noneAt, noneTok := -1, ""
 		for o, t := range source.Fields(value) {
 			e, err := source.Parse(t)
-			if info.sourceList && (err != nil || worthChecking(name, e)) {
+			if info.sourceList && (err != nil || worthChecking(name, t, e)) {
 				p.checkSource(idx, name, t, valOff+o, e, err)
 			}
 			if e.Kind() == source.None && noneAt < 0 {
