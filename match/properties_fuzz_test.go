@@ -37,7 +37,7 @@ func FuzzProperties(f *testing.F) {
 		list, _ := csp.Parse(policy)
 		otherList, _ := csp.Parse(other)
 		otherRO, _ := csp.ParseReportOnly(other)
-		grown, grew := addSource(list, token, int(pick))
+		grown, grew := addSource(policy, token, int(pick))
 		for _, e := range engines {
 			opts := []match.Option{match.WithEngine(e), match.WithRequest(match.Request(pick % 6))}
 			if redirected {
@@ -88,40 +88,30 @@ func FuzzProperties(f *testing.F) {
 	})
 }
 
-// addSource returns list with token added to its pick-th directive
-// (counting across policies), when token is one well-formed ASCII source
-// expression.
-func addSource(list csp.List, token string, pick int) (csp.List, bool) {
+// addSource returns the header with token added to its pick-th directive
+// (counting non-empty directives across policies), when token is one
+// well-formed ASCII source expression. It edits the header text, not the
+// parsed list, so that what each engine drops or ignores stays as it was.
+func addSource(header, token string, pick int) (csp.List, bool) {
 	e, err := source.Parse(token)
 	if err != nil || e.Kind() == source.Invalid || strings.ContainsAny(token, ",; \t\n\f\r") {
-		return list, false
+		return csp.List{}, false
 	}
-	n := 0
-	for _, p := range list.All() {
-		n += p.Len()
-	}
-	if n == 0 {
-		return list, false
-	}
-	pick %= n
-	var b strings.Builder
-	for i, p := range list.All() {
-		if i > 0 {
-			b.WriteString(", ")
+	var ends []int // where each non-empty directive ends
+	start := 0
+	for i := 0; i <= len(header); i++ {
+		if i < len(header) && header[i] != ';' && header[i] != ',' {
+			continue
 		}
-		j := 0
-		for d := range p.Directives() {
-			if j > 0 {
-				b.WriteString("; ")
-			}
-			b.WriteString(d.String())
-			if pick == 0 {
-				b.WriteString(" " + token)
-			}
-			pick--
-			j++
+		if strings.Trim(header[start:i], " \t\n\f\r") != "" {
+			ends = append(ends, i)
 		}
+		start = i + 1
 	}
-	grown, _ := csp.Parse(b.String())
+	if len(ends) == 0 {
+		return csp.List{}, false
+	}
+	at := ends[pick%len(ends)]
+	grown, _ := csp.Parse(header[:at] + " " + token + header[at:])
 	return grown, true
 }
