@@ -53,12 +53,19 @@ var errZeroURL error = zeroURLError{}
 
 func decide(list csp.List, page, target urlx.URL, c config) Decision {
 	if len(c.engines) == 1 {
-		return decideOne(list, page, target, c, c.engines[0])
+		return decideOne(list, page, target, c, c.engines[0], nil)
 	}
 	ds := make([]Decision, len(c.engines))
+	// One array holds every engine's verdicts: one allocation, not one
+	// per engine.
+	n := list.Len()
+	var vs []Verdict
+	if n > 0 {
+		vs = make([]Verdict, 0, len(c.engines)*n)
+	}
 	rep, allowed, mixed := 0, true, false
 	for i, p := range c.engines {
-		ds[i] = decideOne(list, page, target, c, p)
+		ds[i] = decideOne(list, page, target, c, p, vs[i*n:i*n:i*n+n])
 		if !ds[i].Allowed && allowed {
 			rep, allowed = i, false
 		}
@@ -69,8 +76,9 @@ func decide(list csp.List, page, target urlx.URL, c config) Decision {
 	return d
 }
 
-// decideOne makes the decision of one engine.
-func decideOne(list csp.List, page, target urlx.URL, c config, p *profile) Decision {
+// decideOne makes the decision of one engine, keeping its verdicts in
+// verdicts when it has room for them.
+func decideOne(list csp.List, page, target urlx.URL, c config, p *profile, verdicts []Verdict) Decision {
 	r := p.route(list, target, c)
 	d := Decision{
 		engine:     Engine{p: p},
@@ -86,6 +94,7 @@ func decideOne(list csp.List, page, target urlx.URL, c config, p *profile) Decis
 		d.Refused = p.refusalText(r.refused, r.request, &r.checked)
 		return d
 	}
+	d.Policies = verdicts
 	self := selfOf(&page)
 	if r.twice {
 		// Checked as given first; the upgraded URL only if that passes.
