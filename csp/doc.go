@@ -16,6 +16,10 @@
 //     directives with the same name wins;
 //   - a policy without directives is discarded.
 //
+// Parsing is linear in the size of the header, within Limits: a header over
+// one is refused whole and ClosedPolicy, which allows nothing, stands in for
+// it, so a limit never makes a policy looser.
+//
 // Policies, directives and lists are immutable and safe for concurrent use.
 // Deciding whether a request is allowed is the job of package match.
 package csp

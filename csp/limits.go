@@ -127,8 +127,9 @@ func (l Limits) check(fields ...field) error {
 		total += len(f.value)
 	}
 	// Every policy, directive and source takes at least two bytes with
-	// its separator, so short values need no count.
-	if n := (total + 1) / 2; total <= l.MaxHeaderBytes &&
+	// its separator, but for the last of each field: short values need
+	// no count.
+	if n := (total + len(fields)) / 2; total <= l.MaxHeaderBytes &&
 		n <= l.MaxPolicies && n <= l.MaxDirectives && n <= l.MaxSources+1 {
 		return nil
 	}

@@ -2,6 +2,8 @@ package csp_test
 
 import (
 	"errors"
+	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/cspkit/cspkit/csp"
@@ -17,8 +19,10 @@ func FuzzLimits(f *testing.F) {
 	} {
 		f.Add(s, uint8(2), uint8(2), uint8(2))
 	}
+	f.Add("a\nb\nc", uint8(2), uint8(0), uint8(0))
 	f.Fuzz(func(t *testing.T, value string, policies, directives, sources uint8) {
 		lim := csp.Limits{MaxPolicies: int(policies), MaxDirectives: int(directives), MaxSources: int(sources)}
+		checkFields(t, lim, strings.Split(value, "\n"))
 		list, err := lim.Parse(value)
 		var le *csp.LimitError
 		if errors.As(err, &le) {
@@ -58,4 +62,32 @@ func orDefault(v uint8, def int) int {
 		return def
 	}
 	return int(v)
+}
+
+// checkFields checks FromHeader with the limits: fields within them parse
+// as without limits, with no more policies in all than allowed.
+func checkFields(t *testing.T, lim csp.Limits, fields []string) {
+	h := http.Header{"Content-Security-Policy": fields}
+	list, err := lim.FromHeader(h)
+	var le *csp.LimitError
+	if errors.As(err, &le) {
+		if list.Len() != 1 || list.Policy(0).Text() != csp.ClosedPolicy {
+			t.Fatalf("over %s: list %q", le.Limit, list)
+		}
+		if le.Field < 0 || le.Field >= len(fields) || le.Offset < 0 || le.Offset >= len(fields[le.Field]) {
+			t.Fatalf("%+v out of %q", le, fields)
+		}
+		return
+	}
+	want, _ := csp.FromHeader(h)
+	if !list.Equal(want) {
+		t.Fatalf("limits changed the list: %q, want %q", list, want)
+	}
+	limit := lim.MaxPolicies
+	if limit == 0 {
+		limit = csp.DefaultMaxPolicies
+	}
+	if list.Len() > limit {
+		t.Fatalf("%d policies from %q, limit %d", list.Len(), fields, limit)
+	}
 }

@@ -102,6 +102,12 @@ func TestLimitsFromHeader(t *testing.T) {
 	assert.Equal(t, csp.LimitError{Limit: "MaxHeaderBytes", Max: 40,
 		Header: "Content-Security-Policy", Field: 1, Offset: 22}, *le)
 
+	short := http.Header{"Content-Security-Policy": {"a", "b", "c"}}
+	_, err = csp.Limits{MaxPolicies: 2}.FromHeader(short)
+	require.ErrorAs(t, err, &le, "short fields are counted too")
+	assert.Equal(t, csp.LimitError{Limit: "MaxPolicies", Max: 2,
+		Header: "Content-Security-Policy", Field: 2, Offset: 0}, *le)
+
 	ro := http.Header{"Content-Security-Policy-Report-Only": {"a; b; c"}}
 	list, err = csp.Limits{MaxDirectives: 2}.FromHeader(ro)
 	require.ErrorAs(t, err, &le)
