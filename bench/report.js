@@ -100,6 +100,8 @@ const chromium = get("Allows/chromium");
 console.log(`  match.Connect vs url.Parse(page)+url.Parse(target): ${fmt(connect)} vs ${fmt(urlPair)} ns = ${fmt(connect / urlPair, 2)}x (target <= 1.5x): ${verdict(connect / urlPair <= 1.5)}`);
 console.log(`  ${preName} (pre-parsed, every browser engine) vs one url.Parse: ${fmt(pre.ns)} vs ${fmt(urlOne)} ns = ${fmt(pre.ns / urlOne, 2)}x, ${pre.allocs} allocs ` +
   `(target <= 0.25x, 0 allocs): ${verdict(pre.ns / urlOne <= 0.25 && pre.allocs === 0)}`);
+const connectOne = get("ConnectOneEngine");
+console.log(`  (match.Connect with WithEngine(Chromium) alone: ${fmt(connectOne.ns)} ns = ${fmt(connectOne.ns / urlPair, 2)}x, ${connectOne.allocs} allocs)`);
 console.log(`  (match.ConnectURL, which builds the Decision for every engine: ${fmt(connectURL.ns)} ns, ${connectURL.allocs} allocs; ` +
   `match.Allows with WithEngine(Chromium) alone: ${fmt(chromium.ns)} ns = ${fmt(chromium.ns / urlOne, 2)}x one url.Parse)`);
 const lin = [100, 1000, 10000].map((n) => get(`LongList/sources=${n}`).perSource);

@@ -125,6 +125,20 @@ func longList(n int) csp.List {
 	return csp.MustParse(sb.String())
 }
 
+// BenchmarkConnectOneEngine is BenchmarkConnect with a single engine
+// deciding, the cost of string URLs without the other engines' decisions.
+func BenchmarkConnectOneEngine(b *testing.B) {
+	list := csp.MustParse(benchPolicy)
+	opt := match.WithEngine(match.Chromium)
+	b.ReportAllocs()
+	for b.Loop() {
+		d, err := match.Connect(list, benchPage, benchTarget, opt)
+		if err != nil || !d.Allowed {
+			b.Fatal(err, d)
+		}
+	}
+}
+
 // BenchmarkAllows decides a pre-parsed target with the allocation-free
 // Allows: with every browser engine (the default) and with one engine.
 func BenchmarkAllows(b *testing.B) {
