@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/cspkit/cspkit/internal/hooks"
 	"github.com/cspkit/cspkit/source"
 )
 
@@ -34,6 +35,11 @@ func MustParse(value string) List {
 	}
 	return l
 }
+
+// parseExpression is source.Parse without the *source.Error allocation
+// for invalid tokens, which most directives that are not source lists
+// (report-uri, sandbox, trusted-types...) have.
+var parseExpression = hooks.ParseExpression.(func(string) (source.Expression, source.Reason, int))
 
 type parser struct {
 	policies []Policy
@@ -157,8 +163,12 @@ func (p *parser) policy(s string, off int, disp Disposition) {
 		start := len(p.exprs)
 		noneAt, noneTok := -1, ""
 		for o, t := range source.Fields(value) {
-			e, err := source.Parse(t)
-			if info.sourceList && (err != nil || worthChecking(name, t, e)) {
+			e, reason, at := parseExpression(t)
+			if info.sourceList && (reason != 0 || worthChecking(name, t, e)) {
+				var err error
+				if reason != 0 {
+					err = &source.Error{Token: t, Pos: at, Reason: reason}
+				}
 				p.checkSource(idx, name, t, valOff+o, e, err)
 			}
 			if e.Kind() == source.None && noneAt < 0 {
