@@ -1,27 +1,17 @@
 // Deterministic case generator: near-miss connect-src cases around every matching rule.
 //
 //   node gen.js [--seed N] [--out FILE]      (default: cases.jsonl next to this file)
+//   node gen.js --holdout [--seed N] [--out FILE]   the holdout set (holdout.js; holdout-cases.jsonl)
 //
 // A case is {id, policy, report_only?, page, kind, target, redirect?}. The same seed always
 // gives the same cases, byte for byte, so the cases file is regenerated, never committed.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32, KINDS } from './rng.js';
 
 export const DEFAULT_SEED = 20261124;
-export const KINDS = ['fetch', 'xhr', 'websocket', 'eventsource', 'beacon'];
-
-// mulberry32: tiny, fast, good enough for picking cases.
-export function mulberry32(seed) {
-  let a = seed >>> 0;
-  return function next() {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32, KINDS };
 
 // Pages: http and https, default and non-default ports, domain, sub-domain, IP, localhost, IDN.
 // Every page origin is served by server.js (ports 80, 443, 8000, 8443).
@@ -276,11 +266,14 @@ export function generate(seed = DEFAULT_SEED) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
+  const holdout = args.includes('--holdout');
+  const { generateHoldout, HOLDOUT_SEED } = holdout ? await import('./holdout.js') : {};
   const seedAt = args.indexOf('--seed');
   const outAt = args.indexOf('--out');
-  const seed = seedAt >= 0 ? Number(args[seedAt + 1]) : DEFAULT_SEED;
-  const out = outAt >= 0 ? args[outAt + 1] : path.join(path.dirname(fileURLToPath(import.meta.url)), 'cases.jsonl');
-  const cases = generate(seed);
+  const seed = seedAt >= 0 ? Number(args[seedAt + 1]) : holdout ? HOLDOUT_SEED : DEFAULT_SEED;
+  const out = outAt >= 0 ? args[outAt + 1]
+    : path.join(path.dirname(fileURLToPath(import.meta.url)), holdout ? 'holdout-cases.jsonl' : 'cases.jsonl');
+  const cases = holdout ? generateHoldout(seed) : generate(seed);
   fs.writeFileSync(out, cases.map((c) => JSON.stringify(c)).join('\n') + '\n');
   const kinds = {};
   for (const c of cases) kinds[c.kind] = (kinds[c.kind] || 0) + 1;

@@ -1,6 +1,9 @@
 // Records real browsers' connect-src verdicts.
 //
-//   node record.js <chromium|firefox|webkit> [--limit N] [--only ID,ID] [--batch N] [--seed N] [--out DIR]
+//   node record.js <chromium|firefox|webkit> [--holdout] [--remap-ports] [--limit N] [--only ID,ID] [--batch N] [--seed N] [--out DIR]
+//   --holdout      the holdout set (holdout.js) into <out>/holdout.jsonl and <out>/holdout-meta.json
+//   --remap-ports  (webkit only) serve on 18080/18000/18443/18843; the proxy maps 80/8000/443/8443
+//                  there, so a WebKit run can share the machine with another recording
 //   (--only and --batch 1 with --out elsewhere re-check single cases, each on its own page load)
 //
 // 1. generates the cases (gen.js, fixed seed) into cases.jsonl next to this file;
@@ -14,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { generate, DEFAULT_SEED } from './gen.js';
+import { generateHoldout, HOLDOUT_SEED } from './holdout.js';
 import { startServer } from './server.js';
 import { probe } from './probe.js';
 import { outcome, plausible } from './classify.js';
@@ -23,7 +27,7 @@ const PROBE = probe.toString();
 const OPTS = { settleMs: 100, redirectMs: 2000, markerMs: 3000 };
 
 function parseArgs(argv) {
-  const a = { browser: argv[0], limit: 0, batch: 60, seed: DEFAULT_SEED, out: null, only: null };
+  const a = { browser: argv[0], limit: 0, batch: 60, seed: null, out: null, only: null, holdout: false, remap: false };
   for (let i = 1; i < argv.length; i++) {
     const v = argv[i + 1];
     if (argv[i] === '--limit') { a.limit = Number(v); i++; }
@@ -31,11 +35,17 @@ function parseArgs(argv) {
     else if (argv[i] === '--seed') { a.seed = Number(v); i++; }
     else if (argv[i] === '--out') { a.out = v; i++; }
     else if (argv[i] === '--only') { a.only = new Set(v.split(',')); i++; }
+    else if (argv[i] === '--holdout') a.holdout = true;
+    else if (argv[i] === '--remap-ports') a.remap = true;
     else throw new Error(`unknown argument ${argv[i]}`);
   }
   if (!['chromium', 'firefox', 'webkit'].includes(a.browser)) {
-    throw new Error('usage: node record.js <chromium|firefox|webkit> [--limit N] [--only ID,ID] [--batch N] [--seed N] [--out DIR]');
+    throw new Error('usage: node record.js <chromium|firefox|webkit> [--holdout] [--remap-ports] [--limit N] [--only ID,ID] [--batch N] [--seed N] [--out DIR]');
   }
+  if (a.remap && a.browser !== 'webkit') {
+    throw new Error('--remap-ports works for webkit only (its proxy maps the ports; Chromium and Firefox connect to the real ports)');
+  }
+  a.seed ??= a.holdout ? HOLDOUT_SEED : DEFAULT_SEED;
   a.out ||= path.join(here, '..', 'testdata', a.browser);
   return a;
 }
@@ -65,21 +75,26 @@ function packageVersions(browser) {
   return out;
 }
 
+// --remap-ports: where the server listens instead of 80/8000/443/8443 (WebKit's proxy maps them).
+const REMAP = { http: [18080, 18000], https: [18443, 18843], map: { 80: 18080, 8000: 18000, 443: 18443, 8443: 18843 } };
+
 const hasUIR = (p) => /(^|[;,\s])upgrade-insecure-requests(\s|;|,|$)/i.test(p || '');
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const started = Date.now();
-  let cases = generate(args.seed);
-  fs.writeFileSync(path.join(here, 'cases.jsonl'), cases.map((c) => JSON.stringify(c)).join('\n') + '\n');
+  let cases = args.holdout ? generateHoldout(args.seed) : generate(args.seed);
+  const stem = args.holdout ? 'holdout' : 'cases';
+  fs.writeFileSync(path.join(here, args.holdout ? 'holdout-cases.jsonl' : 'cases.jsonl'), cases.map((c) => JSON.stringify(c)).join('\n') + '\n');
   if (args.only) cases = cases.filter((c) => args.only.has(c.id));
   if (args.limit) cases = cases.slice(0, args.limit);
   const log = (...m) => console.error(`[${args.browser} ${((Date.now() - started) / 1000).toFixed(0)}s]`, ...m);
   log(`${cases.length} cases`);
 
-  const server = await startServer();
+  const server = await startServer(args.remap ? { httpPorts: REMAP.http, httpsPorts: REMAP.https } : {});
   const { launch } = await import(`./drivers/${args.browser}.js`);
   const launchOpts = { hostPorts: server.ports };
+  if (args.remap) launchOpts.portMap = REMAP.map;
   let driver = await launch(launchOpts);
   log(`${driver.name} ${driver.version}`);
 
@@ -152,6 +167,7 @@ async function main() {
   const counts = { allowed: 0, blocked: 0, mixed: 0, error: 0 };
   const lines = [];
   const skipped = [];
+  const unreached = []; // redirect cases whose first hop never reached the server
   for (const c of cases) {
     const r = results.get(c.id);
     const k = controlKey(c);
@@ -160,12 +176,20 @@ async function main() {
       continue;
     }
     const o = outcome(c, r, controls.get(k), hopSeen.has(c.id));
+    // A redirect case that saw no violation says nothing about its redirect unless the
+    // server answered the first hop (an upgraded first hop to a plain-http port, say, fails
+    // before any redirect): not recorded.
+    if (c.redirect && (o.outcome === 'allowed' || o.outcome === 'mixed') && !hopSeen.has(c.id)) {
+      unreached.push(c.id);
+      skipped.push(c.id);
+      continue;
+    }
     counts[o.outcome]++;
     lines.push(JSON.stringify({ ...c, ...o }));
   }
   const seconds = (Date.now() - started) / 1000;
   fs.mkdirSync(args.out, { recursive: true });
-  fs.writeFileSync(path.join(args.out, 'cases.jsonl'), lines.join('\n') + '\n');
+  fs.writeFileSync(path.join(args.out, `${stem}.jsonl`), lines.join('\n') + '\n');
   const meta = {
     browser: driver.name,
     version: driver.version,
@@ -173,17 +197,18 @@ async function main() {
     debian_packages: packageVersions(args.browser),
     recorded: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     command: `node internal/recorder/record.js ${process.argv.slice(2).join(' ')}`.trim(),
-    generator: 'internal/recorder/gen.js',
+    generator: args.holdout ? 'internal/recorder/holdout.js (node gen.js --holdout)' : 'internal/recorder/gen.js',
     seed: args.seed,
     cases: lines.length,
     counts,
     not_recorded: skipped.length,
     not_recorded_ids: skipped,
+    redirect_not_reached_ids: unreached,
     seconds: Math.round(seconds),
     cases_per_second: Number((cases.length / seconds).toFixed(1)),
     platform: `${process.platform} ${process.arch}, node ${process.version}`,
   };
-  fs.writeFileSync(path.join(args.out, 'meta.json'), JSON.stringify(meta, null, 2) + '\n');
+  fs.writeFileSync(path.join(args.out, args.holdout ? 'holdout-meta.json' : 'meta.json'), JSON.stringify(meta, null, 2) + '\n');
   log(`wrote ${lines.length} cases to ${args.out}: ${JSON.stringify(counts)}; ${skipped.length} not recorded; ${meta.cases_per_second} cases/s`);
   await driver.close();
   await server.close();

@@ -4,7 +4,7 @@
 // every origin on that port. Routes:
 //   the current page URL  -> an HTML page carrying the current case's CSP headers plus
 //                            the marker policy (img-src 'none') in its own header
-//   /redirect?to=<url>    -> 302 to <url>
+//   /redirect?to=<url>    -> 302 to <url> (also <any path>/redirect?to=<url>)
 //   /marker...            -> 404 (never reached: img-src 'none' blocks it)
 //   anything else         -> 200 "ok" (text/plain, CORS-open)
 import http from 'node:http';
@@ -71,7 +71,7 @@ export async function startServer({ httpPorts = HTTP_PORTS, httpsPorts = HTTPS_P
       return res.end('<!doctype html><meta charset="utf-8"><title>cspkit recorder</title><p>cspkit recorder page</p>');
     }
     const u = new URL(req.url, 'http://x');
-    if (u.pathname === '/redirect') {
+    if (u.pathname === '/redirect' || u.pathname.endsWith('/redirect')) {
       hits.redirect++;
       if (u.searchParams.get('c')) redirected.add(u.searchParams.get('c'));
       res.writeHead(302, { ...cors, Location: latin1(u.searchParams.get('to') || '/ok') });
