@@ -108,6 +108,8 @@ async function main() {
     const timeout = 15000 + list.reduce((t, c) => t + (c.redirect ? OPTS.redirectMs : OPTS.settleMs) + 500, 0);
     try {
       const out = await driver.evaluate(page, PROBE, arg, timeout);
+      // A driver may replace its browser after some pages (WebKit: state that leaks into later pages).
+      if (driver.afterPage) await driver.afterPage({ page, policy, report_only: reportOnly });
       if (new URL(out.href).href !== new URL(page).href) throw new Error(`page loaded as ${out.href}, wanted ${page}`);
       // Alone on its page, every event is the case's own; in a batch, a missing marker or an
       // event naming another URL sends the case to a re-run on its own page load.
