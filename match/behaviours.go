@@ -80,7 +80,7 @@ var behaviours = []behaviour{
 			case upgradeCovered:
 				return "as given; https/wss sources also cover http/ws"
 			case upgradeTwice:
-				return "fetch, sendBeacon: as given, then upgraded; others: upgraded; loopback never upgraded"
+				return "fetch, sendBeacon: as given, then upgraded (redirects: upgraded); others: upgraded; loopback never upgraded"
 			}
 			return "upgraded"
 		}},

@@ -133,7 +133,7 @@ func (p *profile) route(list csp.List, target urlx.URL, c config) route {
 		r.sent = p.upgradeURL(req, r.request)
 		r.upgraded = r.sent.Scheme != req.Scheme
 	}
-	if p.upgrade == upgradeTwice && r.upgraded && (r.request == Fetch || r.request == Beacon) {
+	if p.upgrade == upgradeTwice && r.upgraded && !c.redirected && (r.request == Fetch || r.request == Beacon) {
 		r.twice, r.raw = true, p.checkedURL(req)
 	}
 	r.checked = r.sent

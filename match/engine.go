@@ -48,7 +48,8 @@ const (
 	upgradeCovered
 	// upgradeTwice: loopback and localhost URLs are not upgraded, ws: only
 	// for WebSockets; fetch() and sendBeacon check the URL as given and
-	// then upgraded, the other APIs only upgraded (Chromium).
+	// then upgraded (a redirect hop only upgraded), the other APIs only
+	// upgraded (Chromium).
 	upgradeTwice
 )
 

@@ -244,3 +244,17 @@ func TestUpgradeInsecureRequests(t *testing.T) {
 		}
 	}
 }
+
+// Chromium's fetch() checks the URL as given before upgrade-insecure-requests
+// rewrites it, but a redirect hop only in its upgraded form.
+func TestChromiumUpgradeAfterRedirect(t *testing.T) {
+	list := csp.MustParse("connect-src https://api.example; upgrade-insecure-requests")
+	d, err := match.Connect(list, "https://example.com/", "http://api.example/x", match.WithEngine(match.Chromium))
+	require.NoError(t, err)
+	assert.False(t, d.Allowed, "%s", d)
+	assert.Equal(t, "http://api.example/x", d.Checked().String())
+	d, err = match.Connect(list, "https://example.com/", "http://api.example/x", match.WithEngine(match.Chromium), match.Redirected())
+	require.NoError(t, err)
+	assert.True(t, d.Allowed, "%s", d)
+	assert.Equal(t, "https://api.example/x", d.Checked().String())
+}
