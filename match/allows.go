@@ -13,8 +13,10 @@ func Allows(list csp.List, page, target URL, opts ...Option) bool {
 		return false
 	}
 	c := newConfig(opts)
+	c.upgrades = upgradesInsecure(list)
+	self := selfOf(&page.u)
 	for _, p := range c.engines {
-		if !allowsOne(list, page.u, target.u, c, p) {
+		if !allowsOne(list, target.u, c, p, self) {
 			return false
 		}
 	}

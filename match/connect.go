@@ -52,8 +52,10 @@ func (zeroURLError) Error() string { return "zero URL" }
 var errZeroURL error = zeroURLError{}
 
 func decide(list csp.List, page, target urlx.URL, c config) Decision {
+	c.upgrades = upgradesInsecure(list)
+	self := selfOf(&page)
 	if len(c.engines) == 1 {
-		return decideOne(list, page, target, c, c.engines[0], nil)
+		return decideOne(list, page, target, c, c.engines[0], nil, self)
 	}
 	ds := make([]Decision, len(c.engines))
 	// One array holds every engine's verdicts: one allocation, not one
@@ -65,7 +67,7 @@ func decide(list csp.List, page, target urlx.URL, c config) Decision {
 	}
 	rep, allowed, mixed := 0, true, false
 	for i, p := range c.engines {
-		ds[i] = decideOne(list, page, target, c, p, vs[i*n:i*n:i*n+n])
+		ds[i] = decideOne(list, page, target, c, p, vs[i*n:i*n:i*n+n], self)
 		if !ds[i].Allowed && allowed {
 			rep, allowed = i, false
 		}
@@ -77,9 +79,9 @@ func decide(list csp.List, page, target urlx.URL, c config) Decision {
 }
 
 // decideOne makes the decision of one engine, keeping its verdicts in
-// verdicts when it has room for them.
-func decideOne(list csp.List, page, target urlx.URL, c config, p *profile, verdicts []Verdict) Decision {
-	r := p.route(list, target, c)
+// verdicts when it has room for them; self is selfOf(&page).
+func decideOne(list csp.List, page, target urlx.URL, c config, p *profile, verdicts []Verdict, self selfOrigin) Decision {
+	r := p.route(target, c)
 	d := Decision{
 		engine:     Engine{p: p},
 		request:    r.request,
@@ -95,7 +97,6 @@ func decideOne(list csp.List, page, target urlx.URL, c config, p *profile, verdi
 		return d
 	}
 	d.Policies = verdicts
-	self := selfOf(&page)
 	if r.twice {
 		// Checked as given first; the upgraded URL only if that passes.
 		if d.check(list, &r.raw, &self, c, p); !d.Allowed {
@@ -121,7 +122,7 @@ type route struct {
 	upgraded bool
 }
 
-func (p *profile) route(list csp.List, target urlx.URL, c config) route {
+func (p *profile) route(target urlx.URL, c config) route {
 	r := route{request: c.resolve(&target)}
 	req, refused := p.prepare(r.request, target)
 	if refused != notRefused {
@@ -129,7 +130,7 @@ func (p *profile) route(list csp.List, target urlx.URL, c config) route {
 		return r
 	}
 	r.sent = req
-	if upgradesInsecure(list) {
+	if c.upgrades {
 		r.sent = p.upgradeURL(req, r.request)
 		r.upgraded = r.sent.Scheme != req.Scheme
 	}
@@ -190,12 +191,11 @@ func (p *profile) enforcedAllow(list csp.List, u *urlx.URL, self *selfOrigin, c 
 }
 
 // allowsOne is decideOne's Allowed, without the Decision.
-func allowsOne(list csp.List, page, target urlx.URL, c config, p *profile) bool {
-	r := p.route(list, target, c)
+func allowsOne(list csp.List, target urlx.URL, c config, p *profile, self selfOrigin) bool {
+	r := p.route(target, c)
 	if r.refused != notRefused {
 		return false
 	}
-	self := selfOf(&page)
 	if r.twice && !p.enforcedAllow(list, &r.raw, &self, c) {
 		return false
 	}

@@ -11,6 +11,7 @@ type config struct {
 	redirected bool
 	request    Request
 	requestSet bool
+	upgrades   bool // set per decision: an enforced policy has upgrade-insecure-requests
 }
 
 func newConfig(opts []Option) config {
