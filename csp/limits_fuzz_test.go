@@ -21,7 +21,8 @@ func FuzzLimits(f *testing.F) {
 	}
 	f.Add("a\nb\nc", uint8(2), uint8(0), uint8(0))
 	f.Fuzz(func(t *testing.T, value string, policies, directives, sources uint8) {
-		lim := csp.Limits{MaxPolicies: int(policies), MaxDirectives: int(directives), MaxSources: int(sources)}
+		lim := csp.Limits{MaxPolicies: int(policies), MaxDirectives: int(directives), MaxSources: int(sources),
+			MaxHeaderBytes: int(sources) * 16}
 		checkFields(t, lim, strings.Split(value, "\n"))
 		list, err := lim.Parse(value)
 		var le *csp.LimitError
@@ -32,7 +33,13 @@ func FuzzLimits(f *testing.F) {
 			if le.Offset < 0 || le.Offset >= len(value) {
 				t.Fatalf("offset %d out of %q", le.Offset, value)
 			}
+			if (le.Limit == "MaxHeaderBytes") != (len(value) > orDefault(sources, csp.DefaultMaxHeaderBytes/16)*16) {
+				t.Fatalf("%s for %d bytes", le.Limit, len(value))
+			}
 			return
+		}
+		if len(value) > orDefault(sources, csp.DefaultMaxHeaderBytes/16)*16 {
+			t.Fatalf("%d bytes accepted, limit %d", len(value), lim.MaxHeaderBytes)
 		}
 		want, _ := csp.Parse(value)
 		if !list.Equal(want) {

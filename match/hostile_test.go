@@ -57,6 +57,9 @@ func TestHostileTargets(t *testing.T) {
 					require.ErrorAs(t, err, &ue)
 					assert.False(t, d.Allowed)
 					assert.Less(t, len(err.Error()), 300, "the message quotes a long URL in part only")
+					pu, _ := match.ParseURL(tt.page)
+					tu, _ := pu.ParseRef(tt.target)
+					assert.False(t, match.Allows(list, pu, tu, opts...), "Allows of a URL that does not parse")
 					continue
 				}
 				require.NoError(t, err)
