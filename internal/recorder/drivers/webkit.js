@@ -116,20 +116,43 @@ async function wd(base, method, path, body, timeoutMs = 60000) {
 // its error) to WebDriver's callback. The result is wrapped so that a thrown
 // error is told apart from a result that happens to look like one (the key is
 // not "error", which would read as a WebDriver error object).
+//
+// A navigation that fails (connection refused, TLS failure, blocked port)
+// leaves WebKit on about:blank with an error text, or on the previous page,
+// so the script first checks that the browser is at the page it was sent to.
 const asyncWrapper = (fnSource) => `
 const done = arguments[arguments.length - 1];
 const arg = arguments[0];
-if (location.href === "about:blank") {
-  // A navigation that fails (connection refused, TLS failure, blocked port)
-  // leaves WebKit on about:blank with an error text in the body.
-  done({ ok: false, failure: "page did not load: " +
+const want = arguments[1];
+if (location.href !== want) {
+  done({ ok: false, failure: "page did not load (browser is at " + location.href + "): " +
     String(document.body ? document.body.innerText : "").slice(0, 200) });
 } else Promise.resolve().then(() => (${fnSource})(arg)).then(
   (value) => done({ ok: true, value: value === undefined ? null : value }),
   (e) => done({ ok: false, failure: String(e && e.stack ? e.message + "\\n" + e.stack : e) }));
 `;
 
+// exitOnSignals turns SIGINT/SIGTERM into a normal exit, so that the "exit"
+// handlers below end Xvfb and the browser's process group. It does nothing
+// when the program already handles those signals.
+function exitOnSignals() {
+  for (const [sig, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {
+    if (process.listenerCount(sig) === 0) process.once(sig, () => process.exit(code));
+  }
+}
+
+// expectedHref is the URL the browser reports once at pageURL (without the
+// fragment, which a navigation keeps but location.href also keeps).
+function expectedHref(pageURL) {
+  try {
+    return new URL(pageURL).href;
+  } catch {
+    return pageURL;
+  }
+}
+
 export async function launch(opts = {}) {
+  exitOnSignals();
   const log = opts.log || (() => {});
   const driverPath = firstExisting([opts.driver, ...driverCandidates], "WebKitWebDriver");
   const binary = firstExisting([opts.binary, ...browserCandidates], "MiniBrowser");
@@ -145,7 +168,9 @@ export async function launch(opts = {}) {
     if (!display) {
       const x = await startXvfb(log);
       display = x.display;
-      cleanups.push(() => { x.proc.kill(); });
+      const killX = () => x.proc.kill();
+      process.on("exit", killX);
+      cleanups.push(() => { process.off("exit", killX); killX(); });
     }
 
     const proxy = await startProxy({ portMap: opts.portMap, log: opts.proxyLog });
@@ -155,32 +180,41 @@ export async function launch(opts = {}) {
     // The WebDriver proxy capability cannot express a plain-HTTP proxy for
     // https (WebKit turns sslProxy into an https:// proxy URL and speaks TLS to
     // it), so the proxy is set through the environment, which GIO's libproxy
-    // resolver reads in MiniBrowser's network process. Loopback stays direct:
-    // WebKitWebDriver reaches the browser's automation socket on 127.0.0.1.
+    // resolver reads in MiniBrowser's network process. Only MiniBrowser gets
+    // it (launched through env(1)): WebKitWebDriver itself must reach the
+    // browser's automation socket on 127.0.0.1 directly, while the browser
+    // sends everything, loopback included, through the proxy.
     const proxyURL = `http://127.0.0.1:${proxy.port}`;
     const env = { ...process.env, DISPLAY: display };
     for (const k of Object.keys(env)) {
       if (/^(all|http|https|ftp|no)_proxy$/i.test(k)) delete env[k];
     }
-    Object.assign(env, {
-      GIO_USE_PROXY_RESOLVER: "libproxy",
-      http_proxy: proxyURL,
-      https_proxy: proxyURL,
-      no_proxy: "127.0.0.1,localhost,::1",
-    });
+    const browserArgs = [
+      "-u", "no_proxy", "-u", "NO_PROXY", "-u", "all_proxy", "-u", "ALL_PROXY",
+      "GIO_USE_PROXY_RESOLVER=libproxy",
+      `http_proxy=${proxyURL}`, `https_proxy=${proxyURL}`,
+      binary, "--automation",
+    ];
+    // detached: a process group of its own (WebKitWebDriver, MiniBrowser and
+    // WebKit's helper processes), so that it can be ended as a whole.
     const driver = spawn(driverPath, [`--port=${port}`], {
       env,
       stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
     });
     let driverExited = false;
     driver.on("exit", () => { driverExited = true; });
     driver.stdout.on("data", (d) => log(`WebKitWebDriver: ${d.toString().trimEnd()}`));
     driver.stderr.on("data", (d) => log(`WebKitWebDriver: ${d.toString().trimEnd()}`));
+    const killGroup = (sig) => {
+      try { process.kill(-driver.pid, sig); } catch { /* already gone */ }
+    };
+    process.on("exit", killGroup);
     cleanups.push(async () => {
-      if (driverExited) return;
-      driver.kill("SIGTERM");
+      process.off("exit", killGroup);
+      if (!driverExited) driver.kill("SIGTERM");
       for (let i = 0; i < 40 && !driverExited; i++) await sleep(50);
-      if (!driverExited) driver.kill("SIGKILL");
+      killGroup("SIGKILL");
     });
 
     const base = `http://127.0.0.1:${port}`;
@@ -200,7 +234,7 @@ export async function launch(opts = {}) {
         alwaysMatch: {
           acceptInsecureCerts: true,
           pageLoadStrategy: "normal",
-          "webkitgtk:browserOptions": { binary, args: ["--automation"] },
+          "webkitgtk:browserOptions": { binary: "/usr/bin/env", args: browserArgs },
         },
       },
     }, 120000);
@@ -226,7 +260,7 @@ export async function launch(opts = {}) {
         await wd(base, "POST", `${s}/url`, { url: pageURL }, slack);
         const r = await wd(base, "POST", `${s}/execute/async`, {
           script: asyncWrapper(fnSource),
-          args: [arg === undefined ? null : arg],
+          args: [arg === undefined ? null : arg, expectedHref(pageURL)],
         }, slack);
         if (!r || typeof r !== "object" || typeof r.ok !== "boolean") {
           throw new Error(`webkit: unexpected script result ${JSON.stringify(r)?.slice(0, 200)}`);
