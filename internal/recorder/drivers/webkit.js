@@ -229,7 +229,9 @@ export async function launch(opts = {}) {
       await sleep(50);
     }
 
-    const session = await wd(base, "POST", "/session", {
+    // One WebKitWebDriver runs one session at a time; reset() replaces it
+    // with a fresh browser (new MiniBrowser, empty caches and state).
+    const newSession = () => wd(base, "POST", "/session", {
       capabilities: {
         alwaysMatch: {
           acceptInsecureCerts: true,
@@ -238,8 +240,8 @@ export async function launch(opts = {}) {
         },
       },
     }, 120000);
-    const sid = session.sessionId;
-    const s = `/session/${sid}`;
+    const session = await newSession();
+    let s = `/session/${session.sessionId}`;
     cleanups.push(() => wd(base, "DELETE", s, undefined, 10000));
     const version = webkitVersion(session.capabilities?.browserVersion || "unknown");
 
@@ -249,6 +251,11 @@ export async function launch(opts = {}) {
       if (key === lastTimeouts) return;
       await wd(base, "POST", `${s}/timeouts`, { script: ms, pageLoad: ms });
       lastTimeouts = key;
+    };
+    const reset = async () => {
+      await wd(base, "DELETE", s, undefined, 10000).catch(() => {});
+      s = `/session/${(await newSession()).sessionId}`;
+      lastTimeouts = "";
     };
 
     return {
@@ -267,6 +274,19 @@ export async function launch(opts = {}) {
         }
         if (!r.ok) throw new Error(`webkit: ${pageURL}: ${r.failure}`);
         return r.value;
+      },
+      // reset gives the next evaluate a fresh browser.
+      reset,
+      // afterPage is told which policies the page just evaluated carried.
+      // WebKit remembers the hosts that an upgrade-insecure-requests page
+      // upgraded and keeps upgrading plain-http requests to them from later
+      // pages of any origin (observed with WebKitGTK 2.50), which would turn
+      // later cases' CSP checks into checks of https URLs; so after such a
+      // page the browser is replaced.
+      async afterPage({ policy = "", report_only: reportOnly = "" } = {}) {
+        if (/upgrade-insecure-requests/i.test(policy) || /upgrade-insecure-requests/i.test(reportOnly)) {
+          await reset();
+        }
       },
       close: cleanup,
     };
