@@ -96,7 +96,12 @@ export async function probe(arg) {
       r.thrown = s.thrown;
     } else if (s.beacon) {
       r.settled = 'sent';
-      await sleep(c.redirect ? arg.redirectMs / 4 : 0);
+      // sendBeacon gives no completion signal: after a redirect, wait for an enforce violation
+      // (the redirect hop's check can come late under load) or the full redirect time.
+      const deadline = Date.now() + (c.redirect ? arg.redirectMs : 0);
+      while (!events.slice(first).some((e) => e.disposition === 'enforce') && Date.now() < deadline) {
+        await Promise.race([new Promise((res) => waiters.push(res)), sleep(deadline - Date.now())]);
+      }
     } else {
       r.settled = await Promise.race([s.done, sleep(c.redirect ? arg.redirectMs : arg.settleMs).then(() => 'timeout')]);
     }
