@@ -44,7 +44,10 @@ func Join(lists ...List) List {
 
 // String returns the policies' canonical forms joined by ", ", the way one
 // header value carries several policies. Dispositions are not written:
-// parse enforced and report-only policies from separate headers.
+// parse enforced and report-only policies from separate headers. Dropped
+// directives are not written either, so a policy whose first connect-src
+// was dropped for non-ASCII content (see Policy.DroppedFirst) re-parses
+// Equal but decides differently under match.Chromium.
 func (l List) String() string {
 	var b strings.Builder
 	for i, p := range l.policies {
