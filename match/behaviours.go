@@ -79,6 +79,8 @@ var behaviours = []behaviour{
 			switch p.upgrade {
 			case upgradeCovered:
 				return "as given; https/wss sources also cover http/ws"
+			case upgradeUnlessReport:
+				return "fetch, XHR, WebSocket: upgraded; EventSource, sendBeacon: as given"
 			case upgradeTwice:
 				return "fetch, sendBeacon: as given, then upgraded (redirects: upgraded); others: upgraded; loopback never upgraded"
 			}

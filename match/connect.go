@@ -138,7 +138,9 @@ func (p *profile) route(target urlx.URL, c config) route {
 		r.twice, r.raw = true, p.checkedURL(req)
 	}
 	r.checked = r.sent
-	if p.upgrade == upgradeCovered {
+	switch {
+	case p.upgrade == upgradeCovered,
+		p.upgrade == upgradeUnlessReport && (r.request == EventSource || r.request == Beacon || r.request == Ping):
 		r.checked = req
 	}
 	r.checked = p.checkedURL(r.checked)

@@ -51,6 +51,10 @@ const (
 	// then upgraded (a redirect hop only upgraded), the other APIs only
 	// upgraded (Chromium).
 	upgradeTwice
+	// upgradeUnlessReport: fetch(), XMLHttpRequest and WebSocket URLs are
+	// upgraded, then checked; EventSource, sendBeacon and ping URLs are
+	// checked as given (WebKit).
+	upgradeUnlessReport
 )
 
 // wildcardRule says which URLs the source expression * matches.
@@ -120,6 +124,7 @@ var webkitProfile = profile{
 	portRangeChecked:    true,
 	loopbackMixed:       true,
 	bareStarSourceInert: true,
+	upgrade:             upgradeUnlessReport,
 }
 
 // The engines. Spec follows Content Security Policy Level 3 as written

@@ -228,8 +228,9 @@ func TestUpgradeInsecureRequests(t *testing.T) {
 		{"connect-src 'self'; upgrade-insecure-requests", "https://example.com/", "http://example.com/", match.XHR, true, true, true, true},
 		{"connect-src 'self'; upgrade-insecure-requests", "https://example.com/", "ws://example.com/", match.WebSocket, true, true, false, true},
 		{"connect-src 'self'; upgrade-insecure-requests", "https://127.0.0.1/", "ws://127.0.0.1/", match.WebSocket, true, false, false, true},
-		{"connect-src https:; upgrade-insecure-requests", "http://example.com/", "http://a.example/", match.Beacon, true, false, true, true},
-		{"connect-src https:; upgrade-insecure-requests", "http://example.com/", "http://a.example/", match.EventSource, true, true, true, true},
+		{"connect-src https:; upgrade-insecure-requests", "http://example.com/", "http://a.example/", match.Beacon, true, false, true, false},
+		{"connect-src https:; upgrade-insecure-requests", "http://example.com/", "http://a.example/", match.EventSource, true, true, true, false},
+		{"connect-src https:; upgrade-insecure-requests", "http://example.com/", "http://a.example/", match.Fetch, true, false, true, true},
 		{"connect-src http://*:8000; upgrade-insecure-requests", "http://example.com/", "http://a.example:8000/", match.XHR, true, false, true, true},
 		{"connect-src https:, upgrade-insecure-requests", "http://example.com/", "http://a.example/", match.XHR, true, true, false, true},
 	} {
