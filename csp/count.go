@@ -4,11 +4,13 @@ import "strings"
 
 // sizes bounds what one field value holds, so that the parser can allocate
 // once: every count is at least the real number, unless the value uses
-// white space other than SPACE between tokens (then appends grow).
+// white space other than SPACE between tokens (then appends grow). Every
+// source expression follows a white space byte inside its directive, never
+// right after the ";" or "," that starts the directive (the name is there).
 type sizes struct {
 	policies   int  // "," plus one
 	directives int  // ";" plus "," plus one
-	tokens     int  // separators plus one
+	tokens     int  // source expressions: spaces not right after ";" or ","
 	ascii      bool // no byte above 0x7F
 }
 
@@ -20,7 +22,7 @@ func count(value string) sizes {
 	return sizes{
 		policies:   commas + 1,
 		directives: semis + commas + 1,
-		tokens:     strings.Count(value, " ") + semis + commas + 1,
+		tokens:     strings.Count(value, " ") - strings.Count(value, "; ") - strings.Count(value, ", "),
 		ascii:      isASCII(value),
 	}
 }
