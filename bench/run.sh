@@ -5,7 +5,9 @@
 # and the same parsing work in Node over the same header files
 # (internal/testdata/headers), in alternating rounds so that both see the
 # same machine load, and prints per-operation ratios (fastest round of
-# each). Needs Go, Node and npm.
+# each). Parse ratios use process CPU time per operation (garbage
+# collectors and JIT threads included), which other programs on a shared
+# machine disturb much less than wall time. Needs Go, Node and npm.
 #
 #   bash bench/run.sh            # ROUNDS=6 by default
 #   ROUNDS=10 bash bench/run.sh
@@ -35,7 +37,7 @@ go test -c -o "$scratch/match.test" ./match
 echo "== $ROUNDS rounds (Go, then Node, alternating)"
 for round in $(seq "$ROUNDS"); do
   (cd csp && "$scratch/csp.test" -test.run '^$' -test.bench 'ParseCorpus|SplitCorpus|ParseScale' \
-    -test.benchmem -test.benchtime=50ms) >> "$scratch/go-csp.txt"
+    -test.benchmem -test.benchtime=100ms) >> "$scratch/go-csp.txt"
   (cd match && "$scratch/match.test" -test.run '^$' -test.bench . -test.benchmem -test.benchtime=100ms) >> "$scratch/go-match.txt"
   NODE_PATH="$scratch/node_modules" node bench/peers.js internal/testdata/headers 1 >> "$scratch/node.txt"
   echo "round $round done"
