@@ -9,8 +9,11 @@
 //   - CSPReport: the body of a report-uri POST, Content-Type
 //     application/csp-report: {"csp-report": {"document-uri": ..., ...}}.
 //     Each engine writes its own set of keys in its own order (WebKit sends
-//     no disposition and no script-sample; Firefox leaves out empty
-//     optional keys; Chromium always sends script-sample).
+//     no disposition and no script-sample but adds "type" and "url" around
+//     the body; Firefox leaves out empty optional keys and re-serialises
+//     the policy; Chromium always sends script-sample). These bodies are
+//     checked byte for byte against reports recorded from Chromium 148,
+//     Firefox 140 and WebKitGTK 2.50 (internal/recorder/reports.js).
 //   - Report: one report of the Reporting API (report-to), type
 //     "csp-violation", as delivered with Content-Type
 //     application/reports+json inside a JSON array (see Reports).

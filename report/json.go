@@ -56,7 +56,10 @@ func writeString(b *bytes.Buffer, s string) {
 
 // CSPReport returns the body of the application/csp-report POST that
 // v.Engine sends to each of v.ReportURIs: {"csp-report": {...}}, compact,
-// with the engine's keys in the engine's order.
+// with the engine's keys in the engine's order (WebKit adds "type" and
+// "url" before "csp-report"). The Chromium, Firefox and WebKit forms are
+// checked byte for byte against reports recorded from those browsers
+// (internal/testdata/reports/recorded).
 func (v Violation) CSPReport() []byte {
 	var r jsonObject
 	switch v.Engine.String() {
@@ -117,6 +120,11 @@ func (v Violation) CSPReport() []byte {
 		r.str("script-sample", v.Sample)
 	}
 	var top jsonObject
+	if v.Engine.String() == "webkit" {
+		// WebKit puts the Reporting API's type and url around the body.
+		top.str("type", "csp-violation")
+		top.str("url", v.DocumentURL)
+	}
 	top.raw("csp-report", r.bytes())
 	return top.bytes()
 }

@@ -27,8 +27,9 @@ type Violation struct {
 	// in current browsers.
 	ViolatedDirective string
 	// OriginalPolicy is the violated policy as the engine reports it: the
-	// text received (Spec, Chromium, WebKit) or Firefox's re-serialisation
-	// of the parsed policy, approximated by csp.Policy.String.
+	// text received (Spec, Chromium, WebKit), or Firefox's re-serialisation
+	// of the parsed policy (lower-case names and keywords, scheme-less
+	// host-sources given the page's scheme, report-uri made absolute).
 	OriginalPolicy string
 	StatusCode     int    // HTTP status of the page's response (0 for WebKit on non-http pages)
 	SourceFile     string // the script that made the request, stripped, when known
@@ -151,7 +152,9 @@ func violations(list csp.List, d match.Decision, c *config) ([]Violation, error)
 			ReportURIs:         reportURIs(pol, page),
 		}
 		if e.String() == "firefox" {
-			x.OriginalPolicy = pol.String()
+			if pu, err := urlx.Parse(page); err == nil {
+				x.OriginalPolicy = firefoxPolicy(pol, pu)
+			}
 		}
 		if e.String() == "webkit" && d.Page().Scheme() != "http" {
 			x.StatusCode = 0
