@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // MetaHeader is the Problem.Header of problems that FromHTML and
@@ -124,10 +125,16 @@ func (s *headScanner) scan(r io.Reader, headOnly bool, maxBuf int) {
 				s.other()
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
-			s.start(z)
+			// In the body only <meta> matters; skip the others before the
+			// tokenizer copies their names.
+			if s.mode != done || rawTagIs(z.Raw(), "meta") {
+				s.start(z)
+			}
 		case html.EndTagToken:
-			name, _ := z.TagName()
-			s.end(string(name))
+			if s.mode != done {
+				name, _ := z.TagName()
+				s.end(atom.Lookup(name))
+			}
 		}
 		// Comments and doctypes never change the mode.
 		s.pos += int64(len(z.Raw()))
@@ -150,48 +157,48 @@ func (s *headScanner) other() {
 
 func (s *headScanner) start(z *html.Tokenizer) {
 	name, hasAttr := z.TagName()
-	tag := string(name)
+	tag := atom.Lookup(name) // 0 for names HTML does not define
 	if s.template > 0 || s.mode == done {
 		switch tag {
-		case "template":
+		case atom.Template:
 			if s.template > 0 {
 				s.template++
 			}
-		case "meta":
+		case atom.Meta:
 			s.meta(z, hasAttr, false)
 		}
 		return
 	}
 	switch tag {
-	case "html":
+	case atom.Html:
 		return // attributes merge into <html>; the mode is unchanged
-	case "head":
+	case atom.Head:
 		if s.mode == beforeHead {
 			s.mode = inHead
 		}
 		return // a second <head> is ignored
-	case "body", "frameset":
+	case atom.Body, atom.Frameset:
 		s.mode = done
 		return
-	case "meta":
+	case atom.Meta:
 		if s.mode == beforeHead {
 			s.mode = inHead
 		}
 		s.meta(z, hasAttr, true)
 		return
-	case "base", "basefont", "bgsound", "link":
+	case atom.Base, atom.Basefont, atom.Bgsound, atom.Link:
 		if s.mode == beforeHead {
 			s.mode = inHead
 		}
 		return
-	case "title", "noscript", "noframes", "style", "script":
+	case atom.Title, atom.Noscript, atom.Noframes, atom.Style, atom.Script:
 		// Their content is text that the tokenizer returns whole.
 		if s.mode == beforeHead {
 			s.mode = inHead
 		}
 		s.rawText = true
 		return
-	case "template":
+	case atom.Template:
 		if s.mode == beforeHead {
 			s.mode = inHead
 		}
@@ -201,22 +208,22 @@ func (s *headScanner) start(z *html.Tokenizer) {
 	s.other()
 }
 
-func (s *headScanner) end(tag string) {
+func (s *headScanner) end(tag atom.Atom) {
 	if s.template > 0 {
-		if tag == "template" {
+		if tag == atom.Template {
 			s.template--
 		}
 		return
 	}
 	switch tag {
-	case "head":
+	case atom.Head:
 		switch s.mode {
 		case beforeHead:
 			s.mode = afterHead // an empty <head> is implied
 		case inHead:
 			s.mode = afterHead
 		}
-	case "body", "html", "br":
+	case atom.Body, atom.Html, atom.Br:
 		s.other()
 	}
 	// Other end tags are ignored before the body.
@@ -285,6 +292,24 @@ func joinErrors(errs ...error) error {
 		return one
 	}
 	return errors.Join(errs...)
+}
+
+// rawTagIs reports whether the raw start tag raw ("<META ...>") has the
+// lower-case name name.
+func rawTagIs(raw []byte, name string) bool {
+	if len(raw) < len(name)+2 || raw[0] != '<' {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		if c := raw[1+i]; c|0x20 != name[i] {
+			return false
+		}
+	}
+	switch raw[1+len(name)] {
+	case ' ', '\t', '\n', '\f', '\r', '/', '>':
+		return true
+	}
+	return false
 }
 
 func isHTMLSpace(b []byte) bool {

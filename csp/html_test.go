@@ -43,6 +43,8 @@ func TestFromHTML(t *testing.T) {
 		{"empty content has no effect", `<meta http-equiv="Content-Security-Policy" content="">`, nil, nil},
 		{"no content has no effect", `<meta http-equiv="Content-Security-Policy">`, nil, nil},
 		{"in body ignored", `<html><head></head><body>` + cspMeta + `</body>`, nil, []csp.Code{csp.MetaOutsideHead}},
+		{"upper case in body", "<body><p>x</p><META\nHTTP-EQUIV=Content-Security-Policy content=\"connect-src *\"/>", nil, []csp.Code{csp.MetaOutsideHead}},
+		{"look-alike tags in body", `<body><metadata http-equiv="Content-Security-Policy" content="connect-src *"></metadata><met>`, nil, nil},
 		{"after text ignored", `<title>t</title>hello` + cspMeta, nil, []csp.Code{csp.MetaOutsideHead}},
 		{"after a div in head ignored", `<head><div></div>` + cspMeta + `</head>`, nil, []csp.Code{csp.MetaOutsideHead}},
 		{"between head and body still in head", `<head></head>` + cspMeta + `<body>`, []string{"connect-src 'self'"}, nil},
