@@ -110,7 +110,8 @@ export async function probe(arg) {
     r.marker = await waitMarker(key, arg.markerMs);
     const upto = events.findIndex((e, j) => j >= first && e.blocked_uri.includes(key));
     for (const e of events.slice(first, upto < 0 ? events.length : upto)) {
-      if (!e.blocked_uri.includes('/marker?')) r.events.push(e);
+      // img-src events are the marker policy's (markers, a favicon): a connect request never is.
+      if (!e.blocked_uri.includes('/marker?') && e.directive !== 'img-src') r.events.push(e);
     }
     results.push(r);
   }
