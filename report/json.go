@@ -36,6 +36,15 @@ func (o *jsonObject) num(k string, v int) { o.key(k); o.b.WriteString(strconv.It
 
 func (o *jsonObject) null(k string) { o.key(k); o.b.WriteString("null") }
 
+// numOrNull writes v when known, else null.
+func (o *jsonObject) numOrNull(k string, v int, known bool) {
+	if known {
+		o.num(k, v)
+	} else {
+		o.null(k)
+	}
+}
+
 func (o *jsonObject) raw(k string, v []byte) { o.key(k); o.b.Write(v) }
 
 func (o *jsonObject) bytes() []byte {
@@ -132,26 +141,22 @@ func (v Violation) CSPReport() []byte {
 // Body returns the Reporting API body of the violation
 // (CSPViolationReportBody), keys in lexical order as browsers deliver
 // them; sourceFile, lineNumber and columnNumber are null when unknown.
+// Unlike CSPReport, this form follows the specifications and Chromium's
+// source; it has not been recorded from a browser (headless Chromium
+// queued the reports but did not upload them).
 func (v Violation) Body() []byte {
+	known := v.SourceFile != ""
 	var b jsonObject
 	b.str("blockedURL", v.BlockedURL)
-	if v.SourceFile != "" {
-		b.num("columnNumber", v.ColumnNumber)
-	} else {
-		b.null("columnNumber")
-	}
+	b.numOrNull("columnNumber", v.ColumnNumber, known)
 	b.str("disposition", v.Disposition.String())
 	b.str("documentURL", v.DocumentURL)
 	b.str("effectiveDirective", v.EffectiveDirective)
-	if v.SourceFile != "" {
-		b.num("lineNumber", v.LineNumber)
-	} else {
-		b.null("lineNumber")
-	}
+	b.numOrNull("lineNumber", v.LineNumber, known)
 	b.str("originalPolicy", v.OriginalPolicy)
 	b.str("referrer", v.Referrer)
 	b.str("sample", v.Sample)
-	if v.SourceFile != "" {
+	if known {
 		b.str("sourceFile", v.SourceFile)
 	} else {
 		b.null("sourceFile")
