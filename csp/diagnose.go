@@ -26,6 +26,10 @@ func (p *parser) checkSource(idx int, dir, t string, off int, e source.Expressio
 	}
 	switch e.Kind() {
 	case source.Host, source.Invalid:
+		if portOutOfRange(e) {
+			p.problem(idx, dir, t, off, InvalidSource, fmt.Sprintf(
+				"source expression %q never matches: port %s is above 65535", t, e.Port()))
+		}
 		p.checkBareWord(idx, dir, t, off, e)
 	case source.Nonce, source.Hash, source.Keyword:
 		if dir == ConnectSrc || dir == DefaultSrc {
@@ -40,11 +44,21 @@ func (p *parser) checkSource(idx int, dir, t string, off int, e source.Expressio
 func worthChecking(dir, t string, e source.Expression) bool {
 	switch e.Kind() {
 	case source.Host:
-		return !hasMoreThanHost(e) && !plainHostName(t)
+		return portOutOfRange(e) || !hasMoreThanHost(e) && !plainHostName(t)
 	case source.Nonce, source.Hash, source.Keyword:
 		return dir == ConnectSrc || dir == DefaultSrc
 	}
 	return false
+}
+
+// portOutOfRange reports a host-source whose port is a number too large to
+// be a port: valid grammar, but it never matches a URL.
+func portOutOfRange(e source.Expression) bool {
+	if e.Kind() != source.Host || e.Port() == "" || e.PortWildcard() {
+		return false
+	}
+	_, ok := e.PortNumber()
+	return !ok
 }
 
 // hasMoreThanHost reports whether a host-source has a scheme, a port or a

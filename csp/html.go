@@ -48,6 +48,9 @@ const (
 // is replaced by ClosedPolicy, later ones are ignored, and err includes the
 // *LimitError.
 func FromHTML(r io.Reader) (List, error) {
+	if r == nil {
+		return List{}, &HTMLError{Err: errors.New("nil io.Reader")}
+	}
 	s := newHeadScanner()
 	s.scan(r, false, 0)
 	return s.result()

@@ -3,6 +3,7 @@ package csp
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -97,7 +98,7 @@ func (l Limits) FromHeader(h http.Header) (List, error) {
 	var has [2]bool // an enforced field, a report-only field
 	for k, disp := range [...]Disposition{Enforce, Report} {
 		name := disp.HeaderName()
-		for i, v := range h.Values(name) {
+		for i, v := range headerValues(h, name) {
 			fields = append(fields, field{name, i, v, disp})
 			has[k] = true
 		}
@@ -110,6 +111,29 @@ func (l Limits) FromHeader(h http.Header) (List, error) {
 		p.parse(f.value, f.disp, f.name, f.index)
 	}
 	return p.result()
+}
+
+// headerValues returns the values of the field name in h: those under the
+// canonical key, then those under keys that differ from it only in case
+// (set by writing to the map directly), in key order, so that a policy is
+// never missed for its key's spelling.
+func headerValues(h http.Header, name string) []string {
+	vs := h[name]
+	var odd []string
+	for k := range h {
+		if k != name && strings.EqualFold(k, name) {
+			odd = append(odd, k)
+		}
+	}
+	if len(odd) == 0 {
+		return vs
+	}
+	slices.Sort(odd)
+	out := slices.Clone(vs)
+	for _, k := range odd {
+		out = append(out, h[k]...)
+	}
+	return out
 }
 
 // field is one header value to parse.

@@ -5,6 +5,7 @@ import (
 	"compress/flate"
 	"compress/gzip"
 	"compress/zlib"
+	"errors"
 	"fmt"
 	"io"
 	"mime"
@@ -37,6 +38,9 @@ const MaxHTMLRead = 4 << 20
 // the body cannot be read, or both joined (use errors.As); the List is
 // usable in every case.
 func FromResponse(resp *http.Response) (List, error) {
+	if resp == nil {
+		return List{}, errNilResponse
+	}
 	hl, herr := FromHeader(resp.Header)
 	ml, merr := metaFromBody(resp)
 	return joinResults(hl, herr, ml, merr)
@@ -63,9 +67,19 @@ func metaFromBody(resp *http.Response) (List, error) {
 		if s.mode != done && (n > MaxHTMLRead || buf.Len() > MaxHTMLRead) {
 			s.err = &HTMLError{Offset: s.pos, Err: ErrHeadTooLong}
 		}
+		if buf.Len() == 0 && resp.ContentLength > 0 {
+			s.err = &HTMLError{Err: ErrBodyRead}
+		}
 	}
 	return s.result()
 }
+
+var errNilResponse = errors.New("csp: FromResponse of a nil *http.Response")
+
+// ErrBodyRead is the cause of an HTMLError when an HTML response announces a
+// body (Content-Length) but none is left to read: it was most likely read
+// already, so its <meta> policies are missing from the List.
+var ErrBodyRead = errors.New("the HTML body announced by Content-Length is empty: was it read before? <meta> policies may be missing")
 
 // joinResults joins two lists and their errors, as if one call had made
 // them: the problems of both *ParseErrors go into one, with the second's

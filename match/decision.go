@@ -160,6 +160,9 @@ func (d Decision) Violations() []Verdict {
 // which engine decided what. The wording is for people and may change; use
 // the fields to test behaviour.
 func (d Decision) String() string {
+	if !d.target.IsValid() {
+		return "no decision (a URL could not be parsed)"
+	}
 	if d.Engines == nil {
 		return d.one()
 	}

@@ -256,3 +256,12 @@ func TestDecisionString(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "allowed: https://b.example/other after a redirect (paths ignored); policy 0 connect-src allows it by https://b.example/v1", d.String())
 }
+
+func TestZeroDecisionAndURLErrors(t *testing.T) {
+	d, err := match.Connect(csp.MustParse("connect-src *"), "https://example.com/", "http://exa mple/")
+	require.Error(t, err)
+	assert.Equal(t, "no decision (a URL could not be parsed)", d.String())
+	assert.False(t, d.Allowed)
+	_, err = match.ParseURL("/x")
+	assert.ErrorContains(t, err, `match: invalid URL "/x"`)
+}

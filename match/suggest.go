@@ -12,9 +12,10 @@ import (
 
 // suggest returns the narrowest source expression that allows t, which the
 // engine checks as u: scheme, host, port and (before redirects) the exact
-// path, else without the path, else the bare scheme. Each candidate is
-// checked with the engine's own matching; the zero Expression means none
-// works.
+// path, else without the path, else — only for schemes that are not
+// network schemes, such as data: or blob: — the bare scheme: a bare https:
+// or wss: would open connections to every host. Each candidate is checked
+// with the engine's own matching; the zero Expression means none works.
 func (p *profile) suggest(t urlx.URL, u *urlx.URL, self *selfOrigin, redirected bool) source.Expression {
 	var cands [3]string
 	n := 0
@@ -30,8 +31,12 @@ func (p *profile) suggest(t urlx.URL, u *urlx.URL, self *selfOrigin, redirected 
 		cands[n] = base
 		n++
 	}
-	cands[n] = t.Scheme + ":"
-	n++
+	switch t.Scheme {
+	case "http", "https", "ws", "wss", "ftp":
+	default:
+		cands[n] = t.Scheme + ":"
+		n++
+	}
 	for _, c := range cands[:n] {
 		e, err := source.Parse(c)
 		if err == nil && p.matchExpression(e, u, self, redirected) {

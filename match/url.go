@@ -23,7 +23,7 @@ func ParseURL(raw string) (URL, error) {
 	return URL{u: u}, nil
 }
 
-// ParseURLRef parses ref relative to base, as fetch(ref) on a page at base
+// ParseRef parses ref relative to base, as fetch(ref) on a page at base
 // does: "/api", "../x", "//host/p" and absolute URLs are all accepted. The
 // error is a *URLError.
 func (base URL) ParseRef(ref string) (URL, error) {
@@ -84,6 +84,9 @@ func (e *URLError) Error() string {
 	cause := e.Err.Error()
 	if ue, ok := e.Err.(*urlx.Error); ok {
 		cause = ue.Reason
+	}
+	if e.Role == "url" {
+		return fmt.Sprintf("match: invalid URL %s: %s", urlx.QuoteInput(e.Input), cause)
 	}
 	return fmt.Sprintf("match: invalid %s URL %s: %s", e.Role, urlx.QuoteInput(e.Input), cause)
 }

@@ -111,6 +111,17 @@ func runWithInput(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		}
 		list = csp.Join(fromResponse, list)
 	}
+	if list.Len() == 0 && !*lintMode { // lint reports an absent policy itself (CSP1001)
+		if *headers == "" {
+			// Nothing to check is a mistake (an unset variable in a
+			// script), not a verdict: fail rather than allow everything.
+			fmt.Fprintln(stderr, "cspcheck: no policy to check: -policy, -report-only and -meta are empty and no response headers were given")
+			return 2
+		}
+		if !*quiet {
+			fmt.Fprintln(stderr, "cspcheck: the response has no Content-Security-Policy: nothing restricts its connections")
+		}
+	}
 	if *lintMode {
 		return runLint(list, *failOn, *asJSON, stdout, stderr)
 	}

@@ -33,6 +33,8 @@ func TestRun(t *testing.T) {
 		{"bad page", []string{"-policy", "connect-src *", "-page", "not a url", "/x"},
 			2, nil, `invalid page URL "not a url"`},
 		{"no targets", []string{"-page", "https://example.com/"}, 2, nil, "usage"},
+		{"no policy fails closed", []string{"-page", "https://example.com/", "https://x.example/"}, 2, nil, "no policy to check"},
+		{"empty policy fails closed", []string{"-policy", " ", "-page", "https://example.com/", "https://x.example/"}, 2, nil, "no policy to check"},
 		{"bad flag", []string{"-nope"}, 2, nil, "flag provided but not defined"},
 		{"problems printed", []string{"-policy", "conect-src 'self'", "-page", "https://example.com/", "https://x.example/"},
 			0, []string{"unrestricted"}, `did you mean "connect-src"`},
