@@ -80,7 +80,7 @@ var behaviours = []behaviour{
 			case upgradeCovered:
 				return "as given; https/wss sources also cover http/ws"
 			case upgradeUnlessReport:
-				return "fetch, XHR, WebSocket: upgraded; EventSource, sendBeacon: as given"
+				return "fetch, XHR, WebSocket: upgraded; EventSource, sendBeacon: as given (redirects: upgraded)"
 			case upgradeTwice:
 				return "fetch, sendBeacon: as given, then upgraded (redirects: upgraded); others: upgraded; loopback never upgraded"
 			}

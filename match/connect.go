@@ -140,7 +140,7 @@ func (p *profile) route(target urlx.URL, c config) route {
 	r.checked = r.sent
 	switch {
 	case p.upgrade == upgradeCovered,
-		p.upgrade == upgradeUnlessReport && (r.request == EventSource || r.request == Beacon || r.request == Ping):
+		p.upgrade == upgradeUnlessReport && !c.redirected && (r.request == EventSource || r.request == Beacon || r.request == Ping):
 		r.checked = req
 	}
 	r.checked = p.checkedURL(r.checked)

@@ -53,7 +53,7 @@ const (
 	upgradeTwice
 	// upgradeUnlessReport: fetch(), XMLHttpRequest and WebSocket URLs are
 	// upgraded, then checked; EventSource, sendBeacon and ping URLs are
-	// checked as given (WebKit).
+	// checked as given, their redirect hops upgraded (WebKit).
 	upgradeUnlessReport
 )
 
