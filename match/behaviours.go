@@ -1,5 +1,7 @@
 package match
 
+import "strconv"
+
 // Behaviour is one of the named switches engines differ by, with this
 // engine's setting.
 type Behaviour struct {
@@ -90,6 +92,13 @@ var behaviours = []behaviour{
 		func(p *profile) string { return yesNo(p.xhrRefusesFTP || p.fetchRefusesWS) }},
 	{"eventsource-refuses-data", "EventSource refuses data: URLs before CSP",
 		func(p *profile) string { return yesNo(p.eventSourceNoData) }},
+	{"url-length-refused", "URLs longer than this are refused before CSP (the library refuses above 2 MiB)",
+		func(p *profile) string {
+			if p.maxURLLength > 0 {
+				return strconv.Itoa(p.maxURLLength>>20) + " MiB"
+			}
+			return "-"
+		}},
 	{"loopback-mixed", "http://127.0.0.1 and localhost from an https page are mixed content",
 		func(p *profile) string { return yesNo(p.loopbackMixed) }},
 }

@@ -33,6 +33,7 @@ type profile struct {
 	xhrRefusesFTP       bool         // XMLHttpRequest refuses ftp: URLs before CSP
 	eventSourceNoData   bool         // EventSource refuses data: URLs before CSP
 	bareStarSourceInert bool         // a scheme-less * host-source with a port or path is ignored
+	maxURLLength        int          // longer URLs are refused before CSP (0: no limit but the library's)
 }
 
 // upgradeRule says how upgrade-insecure-requests and the CSP check meet.
@@ -109,6 +110,7 @@ var firefoxProfile = profile{
 	fetchRefusesWS:      true,
 	upgrade:             upgradeCovered,
 	eventSourceNoData:   true,
+	maxURLLength:        1 << 20, // network.standard-url.max-length
 }
 
 var webkitProfile = profile{

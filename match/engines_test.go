@@ -183,6 +183,16 @@ func TestRequestKinds(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, match.Fetch, d.Request())
 
+	// Firefox does not parse URLs over 1 MiB; the others go up to the
+	// library's 2 MiB.
+	long := "https://a.com/" + strings.Repeat("x", 1<<20)
+	d, err = match.Connect(open, "https://example.com/", long, match.WithEngine(match.Firefox))
+	require.NoError(t, err)
+	assert.Contains(t, d.Refused, "longer than")
+	d, err = match.Connect(open, "https://example.com/", long, match.WithEngine(match.Chromium))
+	require.NoError(t, err)
+	assert.True(t, d.Allowed)
+
 	// Firefox's EventSource refuses data: URLs.
 	d, err = match.Connect(open, "https://example.com/", "data:text/plain,x", match.WithRequest(match.EventSource), match.WithEngine(match.Firefox))
 	require.NoError(t, err)

@@ -85,12 +85,16 @@ const (
 	eventSourceData
 	apiScheme
 	beaconScheme
+	urlTooLong
 )
 
 // prepare returns the URL that request r to u goes to in engine p, or why
 // the API refuses u before CSP runs. It does not allocate: refusalText
 // words the refusal.
 func (p *profile) prepare(r Request, u urlx.URL) (urlx.URL, refusal) {
+	if p.maxURLLength > 0 && urlLength(&u) > p.maxURLLength {
+		return u, urlTooLong
+	}
 	switch r {
 	case WebSocket:
 		switch u.Scheme {
@@ -148,8 +152,20 @@ func (p *profile) refusalText(f refusal, r Request, u *urlx.URL) string {
 		return fmt.Sprintf("%s's %s rejects %s: URLs", p.title, apiName[r], u.Scheme)
 	case beaconScheme:
 		return fmt.Sprintf("%s sends only to http: and https: URLs", apiName[r])
+	case urlTooLong:
+		return fmt.Sprintf("%s does not parse URLs longer than %d bytes", p.title, p.maxURLLength)
 	}
 	return ""
+}
+
+// urlLength returns the length of u's serialisation, computing it only when
+// the parts come near a limit worth checking.
+func urlLength(u *urlx.URL) int {
+	n := len(u.Scheme) + len(u.Username) + len(u.Password) + len(u.Host) + len(u.Path) + len(u.Query) + len(u.Fragment)
+	if n < 1<<19 {
+		return n
+	}
+	return len(u.String())
 }
 
 var apiName = [...]string{
