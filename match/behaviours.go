@@ -1,6 +1,9 @@
 package match
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // Behaviour is one of the named switches engines differ by, with this
 // engine's setting.
@@ -99,6 +102,18 @@ var behaviours = []behaviour{
 			}
 			return "-"
 		}},
+	{"fetch-refuses-schemes", "other schemes fetch, XHR and EventSource refuse before CSP",
+		func(p *profile) string {
+			if len(p.fetchRefuses) > 0 {
+				return strings.Join(p.fetchRefuses, ", ")
+			}
+			if len(p.xhrRefuses) > 0 {
+				return "XHR, EventSource: " + strings.Join(p.xhrRefuses, ", ")
+			}
+			return "-"
+		}},
+	{"websocket-refuses-bad-ports", "new WebSocket() refuses Fetch's bad ports (and port 0) before CSP",
+		func(p *profile) string { return yesNo(p.wsRefusesBadPorts) }},
 	{"loopback-mixed", "http://127.0.0.1 and localhost from an https page are mixed content",
 		func(p *profile) string { return yesNo(p.loopbackMixed) }},
 }

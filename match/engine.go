@@ -34,6 +34,9 @@ type profile struct {
 	eventSourceNoData   bool         // EventSource refuses data: URLs before CSP
 	bareStarSourceInert bool         // a scheme-less * host-source with a port or path is ignored
 	maxURLLength        int          // longer URLs are refused before CSP (0: no limit but the library's)
+	fetchRefuses        []string     // schemes fetch, XHR and EventSource refuse before CSP
+	xhrRefuses          []string     // schemes XHR and EventSource refuse before CSP (besides fetchRefuses)
+	wsRefusesBadPorts   bool         // new WebSocket() refuses Fetch's bad ports (and 0) before CSP
 }
 
 // upgradeRule says how upgrade-insecure-requests and the CSP check meet.
@@ -96,6 +99,7 @@ var chromiumProfile = profile{
 	nonASCIIClaimsName:  true,
 	upgrade:             upgradeTwice,
 	xhrRefusesFTP:       true,
+	xhrRefuses:          []string{"file", "view-source"},
 }
 
 var firefoxProfile = profile{
@@ -111,6 +115,7 @@ var firefoxProfile = profile{
 	upgrade:             upgradeCovered,
 	eventSourceNoData:   true,
 	maxURLLength:        1 << 20, // network.standard-url.max-length
+	fetchRefuses:        []string{"about", "file", "filesystem", "javascript", "mailto", "tel", "view-source"},
 }
 
 var webkitProfile = profile{
@@ -127,6 +132,7 @@ var webkitProfile = profile{
 	loopbackMixed:       true,
 	bareStarSourceInert: true,
 	upgrade:             upgradeUnlessReport,
+	wsRefusesBadPorts:   true,
 }
 
 // The engines. Spec follows Content Security Policy Level 3 as written

@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/cspkit/cspkit/internal/urlx"
 )
@@ -86,6 +87,8 @@ const (
 	apiScheme
 	beaconScheme
 	urlTooLong
+	schemeRefused
+	badPort
 )
 
 // prepare returns the URL that request r to u goes to in engine p, or why
@@ -109,6 +112,9 @@ func (p *profile) prepare(r Request, u urlx.URL) (urlx.URL, refusal) {
 		if u.HasFragment {
 			return u, wsFragment
 		}
+		if p.wsRefusesBadPorts && (u.Port == 0 || isBadPort(u.Port)) {
+			return u, badPort
+		}
 	case Fetch:
 		if u.Username != "" || u.Password != "" {
 			return u, fetchCredentials
@@ -120,6 +126,9 @@ func (p *profile) prepare(r Request, u urlx.URL) (urlx.URL, refusal) {
 		}
 		if r == EventSource && p.eventSourceNoData && u.Scheme == "data" {
 			return u, eventSourceData
+		}
+		if slices.Contains(p.fetchRefuses, u.Scheme) || r != Fetch && slices.Contains(p.xhrRefuses, u.Scheme) {
+			return u, schemeRefused
 		}
 		if p.fetchRefusesWS {
 			switch u.Scheme {
@@ -152,10 +161,26 @@ func (p *profile) refusalText(f refusal, r Request, u *urlx.URL) string {
 		return fmt.Sprintf("%s's %s rejects %s: URLs", p.title, apiName[r], u.Scheme)
 	case beaconScheme:
 		return fmt.Sprintf("%s sends only to http: and https: URLs", apiName[r])
+	case schemeRefused:
+		return fmt.Sprintf("%s's %s rejects %s: URLs", p.title, apiName[r], u.Scheme)
+	case badPort:
+		return fmt.Sprintf("%s's new WebSocket() rejects port %d", p.title, u.Port)
 	case urlTooLong:
 		return fmt.Sprintf("%s does not parse URLs longer than %d bytes", p.title, p.maxURLLength)
 	}
 	return ""
+}
+
+// badPorts is the Fetch standard's list of ports requests may not use.
+var badPorts = []int{1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79,
+	87, 95, 101, 102, 103, 104, 109, 110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161,
+	179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601,
+	636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566,
+	6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080}
+
+func isBadPort(port int) bool {
+	_, found := slices.BinarySearch(badPorts, port)
+	return found
 }
 
 // urlLength returns the length of u's serialisation, computing it only when
