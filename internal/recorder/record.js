@@ -1,7 +1,8 @@
 // Records real browsers' connect-src verdicts.
 //
-//   node record.js <chromium|firefox|webkit> [--holdout] [--remap-ports] [--limit N] [--only ID,ID] [--batch N] [--seed N] [--out DIR]
+//   node record.js <chromium|firefox|webkit> [--holdout|--round3] [--remap-ports] [--limit N] [--only ID,ID] [--batch N] [--seed N] [--out DIR]
 //   --holdout      the holdout set (holdout.js) into <out>/holdout.jsonl and <out>/holdout-meta.json
+//   --round3       the third set (round3.js) into <out>/round3.jsonl and <out>/round3-meta.json
 //   --remap-ports  (webkit only) serve on 18080/18000/18443/18843; the proxy maps 80/8000/443/8443
 //                  there, so a WebKit run can share the machine with another recording
 //   (--only and --batch 1 with --out elsewhere re-check single cases, each on its own page load)
@@ -18,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { generate, DEFAULT_SEED } from './gen.js';
 import { generateHoldout, HOLDOUT_SEED } from './holdout.js';
+import { generateRound3, ROUND3_SEED } from './round3.js';
 import { startServer } from './server.js';
 import { probe } from './probe.js';
 import { outcome, plausible } from './classify.js';
@@ -27,7 +29,7 @@ const PROBE = probe.toString();
 const OPTS = { settleMs: 100, redirectMs: 2000, markerMs: 3000 };
 
 function parseArgs(argv) {
-  const a = { browser: argv[0], limit: 0, batch: 60, seed: null, out: null, only: null, holdout: false, remap: false };
+  const a = { browser: argv[0], limit: 0, batch: 60, seed: null, out: null, only: null, holdout: false, round3: false, remap: false };
   for (let i = 1; i < argv.length; i++) {
     const v = argv[i + 1];
     if (argv[i] === '--limit') { a.limit = Number(v); i++; }
@@ -36,16 +38,17 @@ function parseArgs(argv) {
     else if (argv[i] === '--out') { a.out = v; i++; }
     else if (argv[i] === '--only') { a.only = new Set(v.split(',')); i++; }
     else if (argv[i] === '--holdout') a.holdout = true;
+    else if (argv[i] === '--round3') a.round3 = true;
     else if (argv[i] === '--remap-ports') a.remap = true;
     else throw new Error(`unknown argument ${argv[i]}`);
   }
   if (!['chromium', 'firefox', 'webkit'].includes(a.browser)) {
-    throw new Error('usage: node record.js <chromium|firefox|webkit> [--holdout] [--remap-ports] [--limit N] [--only ID,ID] [--batch N] [--seed N] [--out DIR]');
+    throw new Error('usage: node record.js <chromium|firefox|webkit> [--holdout|--round3] [--remap-ports] [--limit N] [--only ID,ID] [--batch N] [--seed N] [--out DIR]');
   }
   if (a.remap && a.browser !== 'webkit') {
     throw new Error('--remap-ports works for webkit only (its proxy maps the ports; Chromium and Firefox connect to the real ports)');
   }
-  a.seed ??= a.holdout ? HOLDOUT_SEED : DEFAULT_SEED;
+  a.seed ??= a.holdout ? HOLDOUT_SEED : a.round3 ? ROUND3_SEED : DEFAULT_SEED;
   a.out ||= path.join(here, '..', 'testdata', a.browser);
   return a;
 }
@@ -83,9 +86,9 @@ const hasUIR = (p) => /(^|[;,\s])upgrade-insecure-requests(\s|;|,|$)/i.test(p ||
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const started = Date.now();
-  let cases = args.holdout ? generateHoldout(args.seed) : generate(args.seed);
-  const stem = args.holdout ? 'holdout' : 'cases';
-  fs.writeFileSync(path.join(here, args.holdout ? 'holdout-cases.jsonl' : 'cases.jsonl'), cases.map((c) => JSON.stringify(c)).join('\n') + '\n');
+  let cases = args.holdout ? generateHoldout(args.seed) : args.round3 ? generateRound3(args.seed) : generate(args.seed);
+  const stem = args.holdout ? 'holdout' : args.round3 ? 'round3' : 'cases';
+  fs.writeFileSync(path.join(here, args.holdout ? 'holdout-cases.jsonl' : args.round3 ? 'round3-cases.jsonl' : 'cases.jsonl'), cases.map((c) => JSON.stringify(c)).join('\n') + '\n');
   if (args.only) cases = cases.filter((c) => args.only.has(c.id));
   if (args.limit) cases = cases.slice(0, args.limit);
   const log = (...m) => console.error(`[${args.browser} ${((Date.now() - started) / 1000).toFixed(0)}s]`, ...m);
@@ -199,7 +202,8 @@ async function main() {
     debian_packages: packageVersions(args.browser),
     recorded: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     command: `node internal/recorder/record.js ${process.argv.slice(2).join(' ')}`.trim(),
-    generator: args.holdout ? 'internal/recorder/holdout.js (node gen.js --holdout)' : 'internal/recorder/gen.js',
+    generator: args.holdout ? 'internal/recorder/holdout.js (node gen.js --holdout)'
+      : args.round3 ? 'internal/recorder/round3.js (node gen.js --round3)' : 'internal/recorder/gen.js',
     seed: args.seed,
     cases: lines.length,
     counts,
@@ -210,7 +214,7 @@ async function main() {
     cases_per_second: Number((cases.length / seconds).toFixed(1)),
     platform: `${process.platform} ${process.arch}, node ${process.version}`,
   };
-  fs.writeFileSync(path.join(args.out, args.holdout ? 'holdout-meta.json' : 'meta.json'), JSON.stringify(meta, null, 2) + '\n');
+  fs.writeFileSync(path.join(args.out, args.holdout ? 'holdout-meta.json' : args.round3 ? 'round3-meta.json' : 'meta.json'), JSON.stringify(meta, null, 2) + '\n');
   log(`wrote ${lines.length} cases to ${args.out}: ${JSON.stringify(counts)}; ${skipped.length} not recorded; ${meta.cases_per_second} cases/s`);
   await driver.close();
   await server.close();
