@@ -196,5 +196,26 @@ export function generateRound3(seed = ROUND3_SEED) {
       'wss://pt.r3.test:65535/', 'https://pt.r3.test/'],
   });
 
+  // 13. Follow-ups, added after the first replay (ids above are unchanged): which ports a
+  // WebSocket refuses before CSP (WebKit refused ports 0 and 1 without a CSP check), and which
+  // non-network schemes fetch/XHR/EventSource refuse before CSP (Firefox: about:, javascript:).
+  const badPortTargets = [];
+  for (const port of [0, 1, 7, 25, 6000, 6665, 10080, 65535, 8443]) {
+    for (const s of ['ws', 'wss', 'http', 'https']) badPortTargets.push(`${s}://bp.r3.test:${port}/`);
+  }
+  block({
+    policies: ['connect-src *:*', 'connect-src https://other.r3.test'],
+    pages: ['https://bp.r3.test/'],
+    targets: badPortTargets,
+    every: true,
+  });
+  block({
+    policies: ['connect-src * about: javascript: file: view-source: mailto: filesystem: tel:', 'connect-src https:'],
+    pages: ['https://bp.r3.test/'],
+    targets: ['about:srcdoc', 'ABOUT:BLANK', 'JavaScript:void(0)', 'file:///etc/hosts', 'view-source:https://bp.r3.test/',
+      'mailto:a@b.test', 'filesystem:https://bp.r3.test/temporary/x', 'tel:1'],
+    every: true,
+  });
+
   return cases;
 }
