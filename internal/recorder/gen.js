@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mulberry32, KINDS } from './rng.js';
+import { mulberry32, KINDS, flatten } from './rng.js';
 
 export const DEFAULT_SEED = 20261124;
 export { mulberry32, KINDS };
@@ -247,22 +247,7 @@ export function generate(seed = DEFAULT_SEED) {
     }
   }
 
-  // Flatten, giving ids; redirect targets carry the case id so the server can tell which hop blocked.
-  const cases = [];
-  let n = 0;
-  for (const g of groups) {
-    for (const [kind, target, redirect] of g.targets) {
-      const id = 'c' + String(++n).padStart(6, '0');
-      const c = { id, policy: g.policy };
-      if (g.report_only) c.report_only = g.report_only;
-      c.page = g.page;
-      c.kind = kind;
-      c.target = redirect ? `${target}&c=${id}` : target;
-      if (redirect) c.redirect = redirect;
-      cases.push(c);
-    }
-  }
-  return cases;
+  return flatten(groups, 'c');
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

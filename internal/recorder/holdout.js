@@ -12,7 +12,7 @@
 // trailing dots, IDN/punycode mixes, upper case and tab/multi-space whitespace. Ids are h000001…
 // so they never collide with the main set's c000001….
 import { domainToUnicode } from 'node:url';
-import { mulberry32, KINDS } from './rng.js';
+import { mulberry32, KINDS, flatten } from './rng.js';
 
 export const HOLDOUT_SEED = 5150977;
 
@@ -339,20 +339,5 @@ export function generateHoldout(seed = HOLDOUT_SEED) {
     }
   }
 
-  // Flatten, giving h-ids; redirect targets carry the case id like the main set.
-  const cases = [];
-  let n = 0;
-  for (const g of groups) {
-    for (const [kind, target, redirect] of g.targets) {
-      const id = 'h' + String(++n).padStart(6, '0');
-      const c = { id, policy: g.policy };
-      if (g.report_only) c.report_only = g.report_only;
-      c.page = g.page;
-      c.kind = kind;
-      c.target = redirect ? `${target}&c=${id}` : target;
-      if (redirect) c.redirect = redirect;
-      cases.push(c);
-    }
-  }
-  return cases;
+  return flatten(groups, 'h');
 }
