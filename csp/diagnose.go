@@ -15,14 +15,12 @@ const (
 	NoConnectEffect  Code = "no-connect-effect" // a nonce, hash or keyword other than 'self' and 'none' in connect-src or default-src
 )
 
-// checkSource reports what is wrong with token t, parsed as e (err is the
-// parse error, or nil), found at byte off in directive dir of policy idx.
-// It runs for directives whose value is a source list.
-func (p *parser) checkSource(idx int, dir, t string, off int, e source.Expression, err error) {
-	if err != nil {
-		if se, ok := err.(*source.Error); ok {
-			p.problem(idx, dir, t, off, InvalidSource, invalidSourceMessage(se))
-		}
+// checkSource reports what is wrong with token t, parsed as e, found at
+// byte off in directive dir of policy idx. It runs for directives whose
+// value is a source list.
+func (p *parser) checkSource(idx int, dir, t string, off int, e source.Expression) {
+	if r, pos := e.Problem(); r != 0 {
+		p.problem(idx, dir, t, off, InvalidSource, invalidSourceMessage(&source.Error{Token: t, Pos: pos, Reason: r}))
 	}
 	switch e.Kind() {
 	case source.Host, source.Invalid:
@@ -78,7 +76,7 @@ func (p *parser) checkBareWord(idx int, dir, t string, off int, e source.Express
 	}
 	word := lower(t)
 	switch {
-	case isKeywordName(word):
+	case source.IsKeyword(word):
 		p.problem(idx, dir, t, off, UnquotedKeyword, fmt.Sprintf(
 			"%q without quotes is a host name, not the keyword '%s': write '%s'", t, word, word))
 	case hasPrefixFold(word, "nonce-") || hasPrefixFold(word, "sha256-") ||
@@ -92,23 +90,6 @@ func (p *parser) checkBareWord(idx int, dir, t string, off int, e source.Express
 		p.problem(idx, dir, t, off, MissingSemicolon, fmt.Sprintf(
 			"%q is a directive name inside the value of %s: a \";\" is probably missing before it, so it is read as a host name", t, dir))
 	}
-}
-
-// keywordNames are the keyword-sources people write without quotes.
-var keywordNames = [...]string{
-	"self", "none", "unsafe-inline", "unsafe-eval", "strict-dynamic",
-	"unsafe-hashes", "report-sample", "unsafe-allow-redirects",
-	"wasm-unsafe-eval", "trusted-types-eval", "inline-speculation-rules",
-	"report-sha256", "report-sha384", "report-sha512",
-}
-
-func isKeywordName(w string) bool {
-	for _, k := range keywordNames {
-		if w == k {
-			return true
-		}
-	}
-	return false
 }
 
 // plainHostName reports whether t has a dot and does not start like a nonce

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/cspkit/cspkit/internal/hooks"
 	"github.com/cspkit/cspkit/source"
 )
 
@@ -35,11 +34,6 @@ func MustParse(value string) List {
 	}
 	return l
 }
-
-// parseExpression is source.Parse without the *source.Error allocation
-// for invalid tokens, which most directives that are not source lists
-// (report-uri, sandbox, trusted-types...) have.
-var parseExpression = hooks.ParseExpression.(func(string) (source.Expression, source.Reason, int))
 
 type parser struct {
 	policies []Policy
@@ -163,13 +157,9 @@ func (p *parser) policy(s string, off int, disp Disposition) {
 		start := len(p.exprs)
 		noneAt, noneTok := -1, ""
 		for o, t := range source.Fields(value) {
-			e, reason, at := parseExpression(t)
-			if info.sourceList && (reason != 0 || worthChecking(name, t, e)) {
-				var err error
-				if reason != 0 {
-					err = &source.Error{Token: t, Pos: at, Reason: reason}
-				}
-				p.checkSource(idx, name, t, valOff+o, e, err)
+			e := source.Lex(t)
+			if info.sourceList && (e.Kind() == source.Invalid || worthChecking(name, t, e)) {
+				p.checkSource(idx, name, t, valOff+o, e)
 			}
 			if e.Kind() == source.None && noneAt < 0 {
 				noneAt, noneTok = valOff+o, t

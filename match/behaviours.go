@@ -3,6 +3,8 @@ package match
 import (
 	"strconv"
 	"strings"
+
+	"github.com/cspkit/cspkit/source"
 )
 
 // Behaviour is one of the named switches engines differ by, with this
@@ -68,9 +70,9 @@ var behaviours = []behaviour{
 	{"self-as-source", "'self' matches like a host-source for the origin, with its port rules",
 		func(p *profile) string { return yesNo(p.selfAsSource) }},
 	{"source-query-stripped", "a ?query or #fragment in a source path is cut off instead of voiding the source",
-		func(p *profile) string { return yesNo(p.sourceQueryStripped) }},
+		func(p *profile) string { return yesNo(p.leniency&source.CutQuery != 0) }},
 	{"lenient-source-paths", "source paths may hold any character but ? and #",
-		func(p *profile) string { return yesNo(p.lenientSourcePaths) }},
+		func(p *profile) string { return yesNo(p.leniency&source.AnyPathChar != 0) }},
 	{"bare-star-with-port-inert", "a scheme-less * with a port or path (*:443) is ignored",
 		func(p *profile) string { return yesNo(p.bareStarSourceInert) }},
 	{"trailing-dot-invalid", "a source host ending in . is invalid",

@@ -1,6 +1,10 @@
 package match
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/cspkit/cspkit/source"
+)
 
 // Engine is a model of how one implementation decides connect-src requests.
 // Engines differ only in a small set of named behaviours (see Behaviours);
@@ -15,28 +19,27 @@ type profile struct {
 	name  string
 	title string
 
-	websocketAsHTTP     bool         // ws(s) URLs are checked in their http(s) form
-	wsSchemeCrossover   bool         // ws: matches http(s) URLs, wss: matches https
-	wildcard            wildcardRule // what * matches
-	ipHosts             bool         // host-sources compare IP-literal hosts as text
-	ports               portRule     // how source ports match URL ports
-	wholePathDecode     bool         // paths are compared percent-decoded as a whole
-	selfAsSource        bool         // 'self' is a host-source built from the origin
-	sourceQueryStripped bool         // "?query" and "#frag" are cut from source paths
-	lenientSourcePaths  bool         // any character but ? and # is allowed in source paths
-	trailingDotInvalid  bool         // a host-source host ending in "." is invalid
-	portRangeChecked    bool         // a source port must be 1 to 65535
-	nonASCIIClaimsName  bool         // a directive dropped for non-ASCII text hides later duplicates
-	fetchRefusesWS      bool         // fetch and XHR reject ws:, wss: and ftp: URLs before CSP
-	loopbackMixed       bool         // http to loopback from an https page is mixed content
-	upgrade             upgradeRule  // how upgrade-insecure-requests meets the check
-	xhrRefusesFTP       bool         // XMLHttpRequest refuses ftp: URLs before CSP
-	eventSourceNoData   bool         // EventSource refuses data: URLs before CSP
-	bareStarSourceInert bool         // a scheme-less * host-source with a port or path is ignored
-	maxURLLength        int          // longer URLs are refused before CSP (0: no limit but the library's)
-	fetchRefuses        []string     // schemes fetch, XHR and EventSource refuse before CSP
-	xhrRefuses          []string     // schemes XHR and EventSource refuse before CSP (besides fetchRefuses)
-	wsRefusesBadPorts   bool         // new WebSocket() refuses Fetch's bad ports (and 0) before CSP
+	websocketAsHTTP     bool            // ws(s) URLs are checked in their http(s) form
+	wsSchemeCrossover   bool            // ws: matches http(s) URLs, wss: matches https
+	wildcard            wildcardRule    // what * matches
+	ipHosts             bool            // host-sources compare IP-literal hosts as text
+	ports               portRule        // how source ports match URL ports
+	wholePathDecode     bool            // paths are compared percent-decoded as a whole
+	selfAsSource        bool            // 'self' is a host-source built from the origin
+	leniency            source.Leniency // how tokens the grammar rejects are still read as host-sources
+	trailingDotInvalid  bool            // a host-source host ending in "." is invalid
+	portRangeChecked    bool            // a source port must be 1 to 65535
+	nonASCIIClaimsName  bool            // a directive dropped for non-ASCII text hides later duplicates
+	fetchRefusesWS      bool            // fetch and XHR reject ws:, wss: and ftp: URLs before CSP
+	loopbackMixed       bool            // http to loopback from an https page is mixed content
+	upgrade             upgradeRule     // how upgrade-insecure-requests meets the check
+	xhrRefusesFTP       bool            // XMLHttpRequest refuses ftp: URLs before CSP
+	eventSourceNoData   bool            // EventSource refuses data: URLs before CSP
+	bareStarSourceInert bool            // a scheme-less * host-source with a port or path is ignored
+	maxURLLength        int             // longer URLs are refused before CSP (0: no limit but the library's)
+	fetchRefuses        []string        // schemes fetch, XHR and EventSource refuse before CSP
+	xhrRefuses          []string        // schemes XHR and EventSource refuse before CSP (besides fetchRefuses)
+	wsRefusesBadPorts   bool            // new WebSocket() refuses Fetch's bad ports (and 0) before CSP
 }
 
 // upgradeRule says how upgrade-insecure-requests and the CSP check meet.
@@ -90,32 +93,31 @@ var specProfile = profile{
 
 var chromiumProfile = profile{
 	name: "chromium", title: "Chromium",
-	wildcard:            starWebSocket,
-	ipHosts:             true,
-	ports:               portChromium,
-	wholePathDecode:     true,
-	sourceQueryStripped: true,
-	lenientSourcePaths:  true,
-	nonASCIIClaimsName:  true,
-	upgrade:             upgradeTwice,
-	xhrRefusesFTP:       true,
-	xhrRefuses:          []string{"file", "view-source"},
+	wildcard:           starWebSocket,
+	ipHosts:            true,
+	ports:              portChromium,
+	wholePathDecode:    true,
+	leniency:           source.CutQuery | source.AnyPathChar,
+	nonASCIIClaimsName: true,
+	upgrade:            upgradeTwice,
+	xhrRefusesFTP:      true,
+	xhrRefuses:         []string{"file", "view-source"},
 }
 
 var firefoxProfile = profile{
 	name: "firefox", title: "Firefox",
-	wildcard:            starAny,
-	ipHosts:             true,
-	ports:               portFirefox,
-	wholePathDecode:     true,
-	selfAsSource:        true,
-	sourceQueryStripped: true,
-	trailingDotInvalid:  true,
-	fetchRefusesWS:      true,
-	upgrade:             upgradeCovered,
-	eventSourceNoData:   true,
-	maxURLLength:        1 << 20, // network.standard-url.max-length
-	fetchRefuses:        []string{"about", "file", "filesystem", "javascript", "mailto", "tel", "view-source"},
+	wildcard:           starAny,
+	ipHosts:            true,
+	ports:              portFirefox,
+	wholePathDecode:    true,
+	selfAsSource:       true,
+	leniency:           source.CutQuery,
+	trailingDotInvalid: true,
+	fetchRefusesWS:     true,
+	upgrade:            upgradeCovered,
+	eventSourceNoData:  true,
+	maxURLLength:       1 << 20, // network.standard-url.max-length
+	fetchRefuses:       []string{"about", "file", "filesystem", "javascript", "mailto", "tel", "view-source"},
 }
 
 var webkitProfile = profile{
@@ -126,8 +128,7 @@ var webkitProfile = profile{
 	ports:               portWebKit,
 	wholePathDecode:     true,
 	selfAsSource:        true,
-	sourceQueryStripped: true,
-	lenientSourcePaths:  true,
+	leniency:            source.CutQuery | source.AnyPathChar,
 	portRangeChecked:    true,
 	loopbackMixed:       true,
 	bareStarSourceInert: true,

@@ -129,8 +129,10 @@ func (p *profile) matchExpression(e source.Expression, u *urlx.URL, self *selfOr
 	case source.Self:
 		return p.selfMatch(u, self)
 	case source.Invalid:
-		if s, ok := p.repair(e); ok {
-			return p.hostSourceMatch(&s, u, self, redirected)
+		// A token the grammar rejects that the engine still reads as a
+		// host-source (see source.Leniency).
+		if h, ok := e.Lenient(p.leniency); ok {
+			return p.matchExpression(h, u, self, redirected)
 		}
 	}
 	return false

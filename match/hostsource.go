@@ -37,52 +37,6 @@ func (p *profile) hostSource(e source.Expression) (hostSrc, bool) {
 	return s, true
 }
 
-// repair returns the host-source a browser makes of a token the spec's
-// grammar rejects only for its path: browsers cut "?query" and "#fragment"
-// off the path, and some accept any other character in it.
-func (p *profile) repair(e source.Expression) (hostSrc, bool) {
-	if !p.sourceQueryStripped && !p.lenientSourcePaths {
-		return hostSrc{}, false
-	}
-	tok := e.String()
-	start := 0
-	if i := strings.Index(tok, "://"); i >= 0 {
-		start = i + 3
-	}
-	slash := strings.IndexByte(tok[start:], '/')
-	if slash < 0 {
-		return hostSrc{}, false
-	}
-	slash += start
-	if q := strings.IndexAny(tok[:slash], "?#"); q >= 0 {
-		return hostSrc{}, false
-	}
-	path := tok[slash:]
-	cut := false
-	if q := strings.IndexAny(path, "?#"); q >= 0 {
-		if !p.sourceQueryStripped {
-			return hostSrc{}, false
-		}
-		path, cut = path[:q], true
-	}
-	var base source.Expression
-	var err error
-	if p.lenientSourcePaths {
-		base, err = source.Parse(tok[:slash])
-	} else {
-		if !cut {
-			return hostSrc{}, false
-		}
-		base, err = source.Parse(tok[:slash] + path)
-	}
-	if err != nil || base.Kind() != source.Host || (p.lenientSourcePaths && base.Path() != "") {
-		return hostSrc{}, false
-	}
-	s, ok := p.hostSource(base)
-	s.path = path
-	return s, ok
-}
-
 // hostSourceMatch is step 3 of "does url match expression", with the
 // engine's scheme, host, port and path rules.
 func (p *profile) hostSourceMatch(s *hostSrc, u *urlx.URL, self *selfOrigin, redirected bool) bool {

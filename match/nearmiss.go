@@ -142,6 +142,9 @@ var partWeight = [...]int{SchemePart: 2, HostPart: 4, PortPart: 1, PathPart: 1}
 // all (a source for an unrelated host is no near miss).
 func (p *profile) differences(e source.Expression, u *urlx.URL, self *selfOrigin, redirected bool) ([]Difference, bool) {
 	src := e.String()
+	if h, ok := e.Lenient(p.leniency); ok {
+		e = h
+	}
 	switch e.Kind() {
 	case source.Wildcard:
 		if p.wildcardMatch(u, self) {

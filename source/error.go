@@ -1,6 +1,9 @@
 package source
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+)
 
 // Reason says what is wrong with an expression that fits no grammar, or with
 // a list.
@@ -52,7 +55,7 @@ func (r Reason) String() string {
 	if r > 0 && int(r) < len(reasonText) {
 		return reasonText[r]
 	}
-	return "Reason(" + itoa(int(r)) + ")"
+	return "Reason(" + strconv.Itoa(int(r)) + ")"
 }
 
 // Error describes one token that fits no source-expression grammar (and so

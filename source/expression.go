@@ -9,10 +9,14 @@ type Expression struct {
 	// lowered. The parts of a host-source are located by offsets.
 	text      string
 	kind      Kind
-	hostStart uint32 // Host: where the host-part starts (after "scheme://")
-	hostEnd   uint32 // Host: where the host-part ends
-	portEnd   uint32 // Host: where the port-part ends and the path-part starts
-	portNum   int32  // decimal value of the port; see the port* constants
+	reason    Reason   // Invalid: what is wrong
+	lenient   leniency // Invalid: how browsers may still read it; see Lenient
+	hostStart uint32   // Host: where the host-part starts (after "scheme://")
+	hostEnd   uint32   // Host: where the host-part ends
+	portEnd   uint32   // Host: where the port-part ends and the path-part starts
+	pathEnd   uint32   // Host: where the path-part ends
+	portNum   int32    // decimal value of the port; see the port* constants
+	pos       uint32   // Invalid: byte position of the problem in text
 }
 
 const (
@@ -72,7 +76,7 @@ func (e Expression) PortNumber() (port int, ok bool) {
 }
 
 // PortWildcard reports whether the port-part is "*".
-func (e Expression) PortWildcard() bool { return e.portNum == portWildcard }
+func (e Expression) PortWildcard() bool { return e.kind == Host && e.portNum == portWildcard }
 
 // Path returns the path-part of a host-source as written, percent-escapes
 // included, and "" when it has none.
@@ -80,7 +84,7 @@ func (e Expression) Path() string {
 	if e.kind != Host {
 		return ""
 	}
-	return e.text[e.portEnd:]
+	return e.text[e.portEnd:e.pathEnd]
 }
 
 // Keyword returns the lower-case name of a keyword-source without quotes,
@@ -110,6 +114,24 @@ func (e Expression) Hash() (alg, digest string) {
 	return "", ""
 }
 
+// Problem returns why an Invalid expression fits no grammar and the byte
+// position of the problem in its text, as Parse's *Error reports them; it
+// returns 0 and 0 for an expression of any other kind. The zero Expression,
+// which Parse("") returns, is missing its host.
+func (e Expression) Problem() (Reason, int) {
+	if e.kind == Invalid && e.reason == 0 {
+		return EmptyHost, 0
+	}
+	return e.reason, int(e.pos)
+}
+
+// err returns the *Error for an Invalid expression parsed from token, found
+// at byte off of a list.
+func (e Expression) err(token string, off int) *Error {
+	r, pos := e.Problem()
+	return &Error{Token: token, Offset: off, Pos: pos, Reason: r}
+}
+
 // IsZero reports whether e is the zero Expression.
 func (e Expression) IsZero() bool { return e == Expression{} }
 
@@ -125,7 +147,9 @@ func (e Expression) CanMatchURL() bool {
 
 // String returns the expression in canonical form: keywords, schemes and
 // hosts lower-cased, everything else as written. Parsing the result gives an
-// identical Expression. An Invalid expression prints its original token.
+// identical Expression. An Invalid expression prints its token, with the
+// scheme and host lower-cased when they are well-formed (see Lenient); a
+// host-source returned by Lenient prints the whole token it was read from.
 func (e Expression) String() string { return e.text }
 
 // AppendTo appends the canonical form of e, as String returns it, to b.

@@ -33,9 +33,9 @@ func ParseList(value string) (List, error) {
 	hasNone := false
 	noneAt := 0
 	for off, tok := range Fields(value) {
-		e, r, pos := parse(tok)
-		if r != 0 {
-			errs = append(errs, &Error{Token: tok, Offset: off, Pos: pos, Reason: r})
+		e := Lex(tok)
+		if e.kind == Invalid {
+			errs = append(errs, e.err(tok, off))
 		}
 		if e.kind == None && !hasNone {
 			hasNone, noneAt = true, off
@@ -118,12 +118,7 @@ func (l List) Equal(m List) bool {
 	if len(l.exprs) != len(m.exprs) {
 		return false
 	}
-	for i := range l.exprs {
-		if l.exprs[i] != m.exprs[i] {
-			return false
-		}
-	}
-	return true
+	return slices.Equal(l.exprs, m.exprs)
 }
 
 // String returns the expressions in canonical form separated by single

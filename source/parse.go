@@ -6,9 +6,9 @@ import "strings"
 // that fits no grammar yields an Expression of kind Invalid that keeps the
 // token, together with an *Error saying why; it is never a panic.
 func Parse(token string) (Expression, error) {
-	var e Expression
-	if reason, pos := parseInto(&e, token); reason != 0 {
-		return e, &Error{Token: token, Pos: pos, Reason: reason}
+	e := Lex(token)
+	if e.kind == Invalid {
+		return e, e.err(token, 0)
 	}
 	return e, nil
 }
@@ -23,53 +23,41 @@ func MustParse(token string) Expression {
 	return e
 }
 
-var keywords = [...]string{
-	"unsafe-inline", "unsafe-eval", "strict-dynamic", "unsafe-hashes",
-	"report-sample", "unsafe-allow-redirects", "wasm-unsafe-eval",
-	"trusted-types-eval", "report-sha256", "report-sha384", "report-sha512",
-	"unsafe-webtransport-hashes",
-}
-
-// quotedKeywords holds the canonical text of each keyword, for tokens that
-// spell one in upper case.
-var quotedKeywords = func() (q [len(keywords)]string) {
-	for i, k := range keywords {
-		q[i] = "'" + k + "'"
-	}
-	return q
-}()
-
-// parse returns the expression and, when it is Invalid, the reason and the
-// byte position of the problem.
-func parse(tok string) (Expression, Reason, int) {
+// Lex parses one token like Parse but without an error value: an invalid
+// token yields an Expression of kind Invalid whose Problem method says what
+// is wrong. It allocates only to lower-case a scheme or host written in
+// upper case, which suits parsers of whole headers.
+func Lex(token string) Expression {
 	var e Expression
-	r, pos := parseInto(&e, tok)
-	return e, r, pos
-}
-
-// parseInto parses tok into *e, which must be the zero Expression, and
-// returns the reason and position of the problem when it is Invalid.
-// Results are written in place: an Expression is large enough that
-// returning it through every step costs more than the parse itself.
-func parseInto(e *Expression, tok string) (Reason, int) {
-	r, pos := parseASCII(e, tok)
-	if r == 0 {
-		return 0, 0
+	if token == "" {
+		return e
 	}
-	*e = Expression{kind: Invalid, text: tok}
+	r, pos := parseASCII(&e, token)
+	if r == 0 {
+		if e.kind == Host {
+			e.pathEnd = uint32(len(e.text))
+		}
+		return e
+	}
+	e = Expression{kind: Invalid, text: token, reason: r, pos: uint32(pos)}
 	// Every successful path above checks each byte against an ASCII
 	// class, so a non-ASCII byte always ends up here; it is the reason
 	// that wins.
-	for i := 0; i < len(tok); i++ {
-		if tok[i] >= 0x80 {
-			return NonASCII, i
+	for i := 0; i < len(token); i++ {
+		if token[i] >= 0x80 {
+			e.reason, e.pos = NonASCII, uint32(i)
+			return e
 		}
 	}
-	return r, pos
+	salvage(&e)
+	return e
 }
 
-// parseASCII parses tok into *e assuming it is ASCII; on failure *e is
-// left in any state.
+// parseASCII parses tok into *e, which must be the zero Expression,
+// assuming tok is ASCII, and returns the reason and byte position of the
+// problem when it fits no grammar (*e is then in any state). Results are
+// written in place: an Expression is large enough that returning it
+// through every step costs more than the parse itself.
 func parseASCII(e *Expression, tok string) (Reason, int) {
 	if tok == "" {
 		return EmptyHost, 0
@@ -82,17 +70,23 @@ func parseASCII(e *Expression, tok string) (Reason, int) {
 		e.kind, e.text = Wildcard, tok
 		return 0, 0
 	}
-	hostStart, schemeUpper := 0, false
-	if n, upper := schemeLen(tok); n > 0 && n < len(tok) && tok[n] == ':' {
-		switch {
-		case n+1 == len(tok):
-			e.kind, e.text = Scheme, lowerIf(upper, tok, len(tok))
-			return 0, 0
-		case len(tok) >= n+3 && tok[n+1] == '/' && tok[n+2] == '/':
-			hostStart, schemeUpper = n+3, upper
-		}
+	if n, upper := schemeLen(tok); n > 0 && n+1 == len(tok) && tok[n] == ':' {
+		e.kind, e.text = Scheme, lowerIf(upper, tok, len(tok))
+		return 0, 0
 	}
-	return parseHostSource(e, tok, hostStart, schemeUpper)
+	start, schemeUpper := hostStart(tok)
+	return parseHostSource(e, tok, start, schemeUpper)
+}
+
+// hostStart returns where the host-part of a host-source token starts:
+// after "scheme://", or at 0 when the token has no scheme; and whether the
+// scheme has upper case.
+func hostStart(tok string) (int, bool) {
+	n, upper := schemeLen(tok)
+	if n > 0 && len(tok) >= n+3 && tok[n] == ':' && tok[n+1] == '/' && tok[n+2] == '/' {
+		return n + 3, upper
+	}
+	return 0, false
 }
 
 // schemeLen returns the length of the scheme-part at the start of s, or 0,
@@ -139,35 +133,18 @@ func parseQuoted(e *Expression, tok string) (Reason, int) {
 	}
 	in := tok[1 : len(tok)-1]
 	e.text = tok
-	switch in {
-	case "none":
-		e.kind = None
+	upper := hasUpper(in)
+	switch {
+	case in == "none" || upper && equalFold(in, "none"):
+		e.kind, e.text = None, "'none'"
 		return 0, 0
-	case "self":
-		e.kind = Self
-		return 0, 0
-	case "unsafe-inline", "unsafe-eval", "strict-dynamic", "unsafe-hashes",
-		"report-sample", "unsafe-allow-redirects", "wasm-unsafe-eval",
-		"trusted-types-eval", "report-sha256", "report-sha384", "report-sha512",
-		"unsafe-webtransport-hashes":
-		e.kind = Keyword
+	case in == "self" || upper && equalFold(in, "self"):
+		e.kind, e.text = Self, "'self'"
 		return 0, 0
 	}
-	if hasUpper(in) {
-		switch {
-		case equalFold(in, "none"):
-			e.kind, e.text = None, "'none'"
-			return 0, 0
-		case equalFold(in, "self"):
-			e.kind, e.text = Self, "'self'"
-			return 0, 0
-		}
-		for i, k := range keywords {
-			if equalFold(in, k) {
-				e.kind, e.text = Keyword, quotedKeywords[i]
-				return 0, 0
-			}
-		}
+	if i := keywordIndex(in, upper); i >= 0 {
+		e.kind, e.text = Keyword, quotedKeywords[i]
+		return 0, 0
 	}
 	if len(in) >= 6 && equalFold(in[:6], "nonce-") {
 		if !isBase64(in[6:]) {
@@ -222,10 +199,29 @@ func isBase64(s string) bool {
 // starts at byte start of tok, after a scheme with upper case when
 // schemeUpper is true; positions in the result are relative to tok.
 func parseHostSource(e *Expression, tok string, start int, schemeUpper bool) (Reason, int) {
+	upper, r, pos := hostPort(e, tok, start)
+	if r != 0 {
+		return r, pos
+	}
+	if i := int(e.portEnd); i < len(tok) {
+		if r, pos := checkPath(tok[i:]); r != 0 {
+			return r, i + pos
+		}
+	}
+	e.text = lowerIf(upper || schemeUpper, tok, int(e.hostEnd))
+	return 0, 0
+}
+
+// hostPort parses the host-part and the optional port-part that start at
+// byte start of tok, setting the kind Host and the offsets in *e; the
+// path-part, if any, starts at e.portEnd, the first "/" after the port.
+// It reports whether the host has upper case, or the reason and position
+// of the problem.
+func hostPort(e *Expression, tok string, start int) (bool, Reason, int) {
 	s := tok[start:]
 	i, upper, r := hostEnd(s)
 	if r != 0 {
-		return r, start + i
+		return false, r, start + i
 	}
 	e.kind, e.hostStart, e.hostEnd = Host, uint32(start), uint32(start+i)
 	if i < len(s) && s[i] == ':' {
@@ -237,18 +233,12 @@ func parseHostSource(e *Expression, tok string, start int, schemeUpper bool) (Re
 		n, ok := parsePort(port)
 		if !ok {
 			r, pos := portProblem(port)
-			return r, start + i + 1 + pos
+			return false, r, start + i + 1 + pos
 		}
 		e.portNum, i = n, j
 	}
 	e.portEnd = uint32(start + i)
-	if i < len(s) {
-		if r, pos := checkPath(s[i:]); r != 0 {
-			return r, start + i + pos
-		}
-	}
-	e.text = lowerIf(upper || schemeUpper, tok, int(e.hostEnd))
-	return 0, 0
+	return upper, 0, 0
 }
 
 // hostEnd returns the length of the host-part at the start of s, which must

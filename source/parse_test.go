@@ -59,6 +59,7 @@ var parseTests = []parseTest{
 	{tok: "'report-sha512'", kind: source.Keyword, keyword: "report-sha512"},
 	{tok: "'REPORT-SHA512'", kind: source.Keyword, keyword: "report-sha512", str: "'report-sha512'"},
 	{tok: "'unsafe-webtransport-hashes'", kind: source.Keyword, keyword: "unsafe-webtransport-hashes"},
+	{tok: "'inline-speculation-rules'", kind: source.Keyword, keyword: "inline-speculation-rules"},
 
 	// Broken quoted words.
 	{tok: "'foo'", reason: source.UnknownKeyword, pos: 1},
