@@ -191,13 +191,13 @@ func droppedNote(pol Policy) string {
 	return spec + " (spec, Firefox, WebKit); in Chromium, which also ignores later directives of a dropped name, " + chromium
 }
 
-func governor(pol Policy, chromium bool) string {
-	has := func(name string) bool { return pol.Has(name) && !(chromium && pol.DroppedFirst(name)) }
+func governor(pol Policy, claimed bool) string {
+	d, ok := pol.Governing(fallbacks[ConnectSrc], claimed)
 	switch {
-	case has(ConnectSrc):
+	case !ok:
+		return "connect requests are no longer restricted by this policy"
+	case d.Name() == ConnectSrc:
 		return "connect requests are governed by the remaining connect-src"
-	case has(DefaultSrc):
-		return "connect requests now fall back to default-src"
 	}
-	return "connect requests are no longer restricted by this policy"
+	return "connect requests now fall back to default-src"
 }

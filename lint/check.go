@@ -32,13 +32,13 @@ func (c *checker) add(code Code, policy int, dir, src, msg string) {
 	})
 }
 
-// governing returns the directive that governs connect requests in p:
-// connect-src, else default-src.
+// connectFallback is connect-src's fallback list.
+var connectFallback = csp.FallbackList(csp.ConnectSrc)
+
+// governing returns the directive that governs connect requests in p, as
+// the spec reads it.
 func governing(p csp.Policy) (csp.Directive, bool) {
-	if d, ok := p.Directive(csp.ConnectSrc); ok {
-		return d, true
-	}
-	return p.Directive(csp.DefaultSrc)
+	return p.Governing(connectFallback, false)
 }
 
 // list reports what no single policy shows: that nothing enforced restricts

@@ -222,19 +222,13 @@ func (p *profile) upgradeURL(u urlx.URL, r Request) urlx.URL {
 	return u
 }
 
-// governing returns the directive that decides connect requests in pol:
-// connect-src, else default-src. Under Chromium a name whose first directive
-// was dropped for non-ASCII content is gone, later duplicates included.
+// connectFallback is connect-src's fallback list.
+var connectFallback = csp.FallbackList(csp.ConnectSrc)
+
+// governing returns the directive that decides connect requests in pol,
+// with the engine's reading of a directive dropped for non-ASCII content.
 func (p *profile) governing(pol csp.Policy) (csp.Directive, bool) {
-	for _, name := range [...]string{csp.ConnectSrc, csp.DefaultSrc} {
-		if p.nonASCIIClaimsName && pol.DroppedFirst(name) {
-			continue
-		}
-		if dir, ok := pol.Directive(name); ok {
-			return dir, true
-		}
-	}
-	return csp.Directive{}, false
+	return pol.Governing(connectFallback, p.nonASCIIClaimsName)
 }
 
 // upgradesInsecure reports whether an enforced policy has

@@ -1,0 +1,53 @@
+package csp
+
+import "slices"
+
+// fallbacks holds the directive fallback lists of CSP Level 3
+// (https://w3c.github.io/webappsec-csp/#directive-fallback-list), and
+// fenced-frame-src's from the Fenced Frames specification.
+var fallbacks = map[string][]string{
+	"script-src-elem":  {"script-src-elem", "script-src", DefaultSrc},
+	"script-src-attr":  {"script-src-attr", "script-src", DefaultSrc},
+	"style-src-elem":   {"style-src-elem", "style-src", DefaultSrc},
+	"style-src-attr":   {"style-src-attr", "style-src", DefaultSrc},
+	"worker-src":       {"worker-src", "child-src", "script-src", DefaultSrc},
+	"connect-src":      {ConnectSrc, DefaultSrc},
+	"manifest-src":     {"manifest-src", DefaultSrc},
+	"object-src":       {"object-src", DefaultSrc},
+	"frame-src":        {"frame-src", "child-src", DefaultSrc},
+	"fenced-frame-src": {"fenced-frame-src", "frame-src", "child-src", DefaultSrc},
+	"media-src":        {"media-src", DefaultSrc},
+	"font-src":         {"font-src", DefaultSrc},
+	"img-src":          {"img-src", DefaultSrc},
+}
+
+// FallbackList returns the directives that, in order, may govern requests
+// whose effective directive is name, as CSP Level 3 defines them: for
+// worker-src, worker-src then child-src, script-src and default-src. For a
+// name without a fallback list it returns name alone. The caller may
+// modify the result.
+func FallbackList(name string) []string {
+	if l, ok := fallbacks[name]; ok {
+		return slices.Clone(l)
+	}
+	return []string{name}
+}
+
+// Governing returns the directive of p that governs requests whose
+// fallback list is names (see FallbackList): the directive of the first
+// name p has. With claimed false, a name whose first directive was dropped
+// for non-ASCII content is governed by a later duplicate, as the spec
+// reads it; with claimed true the dropped directive keeps its name, so the
+// name counts as absent and the list falls back further, as Chromium
+// reads it (see DroppedFirst).
+func (p Policy) Governing(names []string, claimed bool) (Directive, bool) {
+	for _, name := range names {
+		if claimed && p.DroppedFirst(name) {
+			continue
+		}
+		if d, ok := p.Directive(name); ok {
+			return d, true
+		}
+	}
+	return Directive{}, false
+}
