@@ -44,6 +44,8 @@ var behaviours = []behaviour{
 		}},
 	{"ip-hosts", "host-sources match IP-literal hosts (as text)",
 		func(p *profile) string { return yesNo(p.ipHosts) }},
+	{"opaque-host-wildcard", "a * host-source (such as https://*) matches URLs whose host is opaque (non-special schemes)",
+		func(p *profile) string { return yesNo(p.opaqueHostStar) }},
 	{"port-upgrade", "port 80 (or an http source without a port) also matches port 443",
 		func(p *profile) string {
 			switch p.ports {
@@ -67,8 +69,16 @@ var behaviours = []behaviour{
 			}
 			return "per segment"
 		}},
-	{"self-as-source", "'self' matches like a host-source for the origin, with its port rules",
-		func(p *profile) string { return yesNo(p.selfAsSource) }},
+	{"self-rule", "what 'self' matches besides the page's origin",
+		func(p *profile) string {
+			switch p.self {
+			case selfBlink:
+				return "the page's host on https/wss (or any scheme from an http page), ports equal or both default"
+			case selfHostSource:
+				return "a host-source for the origin, with the engine's scheme and port rules"
+			}
+			return "the page's host and port on https/wss (or http/ws from an http page)"
+		}},
 	{"source-query-stripped", "a ?query or #fragment in a source path is cut off instead of voiding the source",
 		func(p *profile) string { return yesNo(p.leniency&source.CutQuery != 0) }},
 	{"lenient-source-paths", "source paths may hold any character but ? and #",

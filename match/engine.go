@@ -25,7 +25,8 @@ type profile struct {
 	ipHosts             bool            // host-sources compare IP-literal hosts as text
 	ports               portRule        // how source ports match URL ports
 	wholePathDecode     bool            // paths are compared percent-decoded as a whole
-	selfAsSource        bool            // 'self' is a host-source built from the origin
+	self                selfRule        // what 'self' matches
+	opaqueHostStar      bool            // a * host-source matches URLs with an opaque host
 	leniency            source.Leniency // how tokens the grammar rejects are still read as host-sources
 	trailingDotInvalid  bool            // a host-source host ending in "." is invalid
 	portRangeChecked    bool            // a source port must be 1 to 65535
@@ -64,6 +65,22 @@ const (
 	upgradeUnlessReport
 )
 
+// selfRule says what the keyword 'self' matches.
+type selfRule uint8
+
+const (
+	// selfSpec: the page's origin, or the same host and port on https or
+	// wss (or http and ws from an http page); never blob: (CSP3 step 4 of
+	// "does url match expression", with PR #821).
+	selfSpec selfRule = iota
+	// selfBlink: Blink's source made of the page's scheme, host and port
+	// with its default port written out; see chromiumSelf.
+	selfBlink
+	// selfHostSource: a host-source built from the origin, matched with
+	// the engine's own scheme, port and path rules (Gecko, WebKit).
+	selfHostSource
+)
+
 // wildcardRule says which URLs the source expression * matches.
 type wildcardRule uint8
 
@@ -95,6 +112,8 @@ var chromiumProfile = profile{
 	name: "chromium", title: "Chromium",
 	wildcard:           starWebSocket,
 	ipHosts:            true,
+	opaqueHostStar:     true,
+	self:               selfBlink,
 	ports:              portChromium,
 	wholePathDecode:    true,
 	leniency:           source.CutQuery | source.AnyPathChar,
@@ -110,7 +129,8 @@ var firefoxProfile = profile{
 	ipHosts:            true,
 	ports:              portFirefox,
 	wholePathDecode:    true,
-	selfAsSource:       true,
+	self:               selfHostSource,
+	opaqueHostStar:     true,
 	leniency:           source.CutQuery,
 	trailingDotInvalid: true,
 	fetchRefusesWS:     true,
@@ -127,7 +147,8 @@ var webkitProfile = profile{
 	ipHosts:             true,
 	ports:               portWebKit,
 	wholePathDecode:     true,
-	selfAsSource:        true,
+	self:                selfHostSource,
+	opaqueHostStar:      true,
 	leniency:            source.CutQuery | source.AnyPathChar,
 	portRangeChecked:    true,
 	loopbackMixed:       true,

@@ -12,6 +12,7 @@ import (
 
 	"github.com/cspkit/cspkit/csp"
 	"github.com/cspkit/cspkit/match"
+	"github.com/cspkit/cspkit/source"
 )
 
 // explainCases are rendered to internal/testdata/explain/<name>.golden;
@@ -165,4 +166,59 @@ func TestExplainAllowed(t *testing.T) {
 	require.True(t, ok)
 	assert.Nil(t, ff.Explain())
 	assert.Equal(t, "Part(9)", match.Part(9).String())
+}
+
+// TestSelfNearMissesFollowEngineRule checks that every engine explains a
+// 'self' that does not match by its own 'self' rule: a near miss with at
+// least one difference whenever the engine's 'self' rejects a target on
+// the page's host, and the part that differs.
+func TestSelfNearMissesFollowEngineRule(t *testing.T) {
+	list := csp.MustParse("connect-src 'self'")
+	pages := []string{"https://example.com/", "http://example.com/", "https://example.com:8443/", "http://example.com:8000/"}
+	var targets []string
+	for _, scheme := range []string{"http", "https", "ws", "wss"} {
+		for _, port := range []string{"", ":80", ":443", ":8000", ":8443"} {
+			targets = append(targets, scheme+"://example.com"+port+"/x")
+		}
+	}
+	self := source.MustParse("'self'")
+	n := 0
+	for _, e := range append([]match.Engine{match.Spec}, match.Browsers()...) {
+		for _, page := range pages {
+			p := match.MustParseURL(page)
+			for _, target := range targets {
+				u := match.MustParseURL(target)
+				d, err := match.ConnectURL(list, p, u, match.WithEngine(e))
+				require.NoError(t, err)
+				if d.Allowed || d.Refused != "" || match.Expression(self, d.Checked(), p, match.WithEngine(e)) {
+					continue
+				}
+				n++
+				x := d.Explain()
+				require.Len(t, x, 1, "%s %s %s", e, page, target)
+				require.Len(t, x[0].NearMisses, 1, "%s %s %s: 'self' is a near miss", e, page, target)
+				assert.NotEmpty(t, x[0].NearMisses[0].Differences, "%s %s %s", e, page, target)
+				for _, df := range x[0].NearMisses[0].Differences {
+					assert.NotEqual(t, match.HostPart, df.Part, "%s %s %s: same host", e, page, target)
+				}
+			}
+		}
+	}
+	assert.Greater(t, n, 100)
+
+	// Chromium rejects only the port here; the spec only the scheme.
+	d, _ := match.Connect(list, "https://example.com/", "https://example.com:8443/", match.WithEngine(match.Chromium))
+	require.Len(t, d.Explain(), 1)
+	assert.Equal(t, []match.Part{match.PortPart}, parts(d.Explain()[0].NearMisses[0]))
+	d, _ = match.Connect(list, "https://example.com:8443/", "http://example.com:8443/", match.WithEngine(match.Spec))
+	require.Len(t, d.Explain(), 1)
+	assert.Equal(t, []match.Part{match.SchemePart}, parts(d.Explain()[0].NearMisses[0]))
+}
+
+func parts(m match.NearMiss) []match.Part {
+	var out []match.Part
+	for _, d := range m.Differences {
+		out = append(out, d.Part)
+	}
+	return out
 }

@@ -103,9 +103,7 @@ func (p *profile) hostMatch(pattern string, u *urlx.URL) bool {
 			return false
 		}
 	case urlx.Opaque:
-		// Chromium sees no host in non-special URLs; so do the others
-		// for the schemes connect requests can use.
-		return p.ipHosts && pattern == "*"
+		return p.opaqueHostStar && pattern == "*"
 	default:
 		return false
 	}

@@ -169,17 +169,66 @@ func (p *profile) differences(e source.Expression, u *urlx.URL, self *selfOrigin
 		if p.selfMatch(u, self) {
 			return nil, true
 		}
-		if self.Opaque || self.Host == "" {
-			return []Difference{{HostPart, fmt.Sprintf(
-				"source 'self' matches nothing on a page whose origin is opaque (%s)", self.scheme)}}, true
-		}
-		s := hostSrc{scheme: self.Scheme, host: self.Host, portNum: self.Port, fromSelf: true}
-		if self.Port >= 0 {
-			s.port = strconv.Itoa(self.Port)
-		}
-		return p.hostDifferences(&s, "'self' ("+self.Origin.String()+")", u, self, true)
+		return p.selfDifferences(u, self)
 	}
 	return nil, false
+}
+
+// selfDifferences says how 'self' fails to match u, by the engine's own
+// 'self' rule, and whether u is related to the page's host at all.
+// Engines that read 'self' as a host-source compare it part by part; for
+// the others, the host, port and scheme of u are set to the page's in turn
+// to see which the rule rejects.
+func (p *profile) selfDifferences(u *urlx.URL, self *selfOrigin) ([]Difference, bool) {
+	src := "'self' (" + self.Origin.String() + ")"
+	if self.Opaque || self.Host == "" {
+		return []Difference{{HostPart, fmt.Sprintf(
+			"source 'self' matches nothing on a page whose origin is opaque (%s)", self.scheme)}}, true
+	}
+	if p.self == selfHostSource {
+		s, _ := selfSource(self)
+		return p.hostDifferences(&s, src, u, self, true)
+	}
+	var diffs []Difference
+	related := true
+	v := *u
+	if u.HostKind != urlx.Domain && u.HostKind != urlx.IPv4 && u.HostKind != urlx.IPv6 || u.Host != self.Host {
+		related = hostsRelated(self.Host, u.Host)
+		diffs = append(diffs, Difference{HostPart, fmt.Sprintf("source %s allows only host %s; target host is %s", src, self.Host, u.Host)})
+		if o, err := urlx.Parse(self.Origin.String()); err == nil {
+			v.Host, v.HostKind = o.Host, o.HostKind
+		}
+	}
+	if p.selfMatch(&v, self) {
+		return diffs, related
+	}
+	port := v.Port
+	if port < 0 {
+		port = urlx.DefaultPort(v.Scheme)
+	}
+	want := self.Port
+	if want < 0 {
+		want = urlx.DefaultPort(self.Scheme)
+	}
+	pagePort := v
+	pagePort.Port = want
+	pagePort = withScheme(pagePort, pagePort.Scheme)
+	pageScheme := v
+	pageScheme.Scheme, pageScheme.Port = self.Scheme, port
+	pageScheme = withScheme(pageScheme, self.Scheme)
+	fixPort, fixScheme := p.selfMatch(&pagePort, self), p.selfMatch(&pageScheme, self)
+	if !fixPort || fixScheme {
+		diffs = append(diffs, Difference{SchemePart, fmt.Sprintf(
+			"source %s allows the page's scheme and its secure upgrades (https, wss) only; target uses %s", src, u.Scheme)})
+	}
+	if !fixScheme || fixPort {
+		what := fmt.Sprintf("port %d", want)
+		if self.Port < 0 {
+			what += ", the default for " + self.Scheme
+		}
+		diffs = append(diffs, Difference{PortPart, fmt.Sprintf("source %s allows only %s; target uses %d", src, what, port)})
+	}
+	return diffs, related
 }
 
 // hostDifferences compares a host-source part by part with u.

@@ -8,21 +8,29 @@ import (
 
 // selfMatch decides the keyword 'self'.
 func (p *profile) selfMatch(u *urlx.URL, self *selfOrigin) bool {
-	if p.selfAsSource {
-		if self.Opaque || self.Host == "" {
-			return false
-		}
-		s := hostSrc{scheme: self.Scheme, host: self.Host, portNum: -1, fromSelf: true}
-		if self.Port >= 0 {
-			s.portNum = self.Port
-			s.port = strconv.Itoa(self.Port)
-		}
-		return p.hostSourceMatch(&s, u, self, true)
-	}
-	if p.ports == portChromium {
+	switch p.self {
+	case selfHostSource:
+		s, ok := selfSource(self)
+		return ok && p.hostSourceMatch(&s, u, self, true)
+	case selfBlink:
 		return chromiumSelf(u, self)
 	}
 	return specSelf(u, self)
+}
+
+// selfSource returns the host-source that engines with the rule
+// selfHostSource make of the page's origin, and false for an opaque origin
+// or one without a host, which 'self' never matches.
+func selfSource(self *selfOrigin) (hostSrc, bool) {
+	if self.Opaque || self.Host == "" {
+		return hostSrc{}, false
+	}
+	s := hostSrc{scheme: self.Scheme, host: self.Host, portNum: -1, fromSelf: true}
+	if self.Port >= 0 {
+		s.portNum = self.Port
+		s.port = strconv.Itoa(self.Port)
+	}
+	return s, true
 }
 
 // specSelf is step 4 of "does url match expression", with PR #821: a blob:
