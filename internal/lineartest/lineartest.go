@@ -92,11 +92,15 @@ var DefaultSlack = Slack{Time: 4, Allocs: 1.25, Bytes: 2.5}
 // Check measures run on build(n) and build(factor*n) and fails t when a
 // cost grows faster than linearly beyond DefaultSlack. It returns both
 // costs for further checks and logs them. It skips t under the race
-// detector, which distorts costs.
+// detector, which distorts costs, and with -short; CI runs the checks
+// without either.
 func Check(t testing.TB, n, factor int, build func(n int) string, run func(string) any) (small, large Cost) {
 	t.Helper()
 	if RaceEnabled {
 		t.Skip("costs are not linear-checked under the race detector")
+	}
+	if testing.Short() {
+		t.Skip("costs are not linear-checked with -short")
 	}
 	smallIn, largeIn := build(n), build(factor*n)
 	small, large = measureMemory(smallIn, run), measureMemory(largeIn, run)
