@@ -1,42 +1,20 @@
 package csp_test
 
 import (
-	"bufio"
-	"encoding/json"
 	"errors"
-	"os"
 	"testing"
 
 	"github.com/cspkit/cspkit/csp"
+	"github.com/cspkit/cspkit/internal/corpus"
 )
 
 func FuzzParse(f *testing.F) {
-	file, err := os.Open("../internal/testdata/spec-vectors.jsonl")
+	vectors, err := corpus.Vectors()
 	if err != nil {
 		f.Fatal(err)
 	}
-	defer file.Close()
-	sc := bufio.NewScanner(file)
-	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
-	n := 0
-	for sc.Scan() {
-		if len(sc.Bytes()) == 0 {
-			continue
-		}
-		var v struct {
-			Policy string `json:"policy"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
-			f.Fatalf("spec-vectors.jsonl line %d: %v", n+1, err)
-		}
+	for _, v := range vectors {
 		f.Add(v.Policy)
-		n++
-	}
-	if err := sc.Err(); err != nil {
-		f.Fatal(err)
-	}
-	if n == 0 {
-		f.Fatal("no spec vectors")
 	}
 	for _, s := range []string{
 		"", ";", ",", ";;,,;", " \t\n\f\r", "\v\x00", "\u00a0", "\xff\xfe", "\xc3",

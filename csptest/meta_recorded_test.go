@@ -1,11 +1,8 @@
 package csptest_test
 
 import (
-	"bufio"
-	"encoding/json"
 	"io"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cspkit/cspkit/csptest"
+	"github.com/cspkit/cspkit/internal/corpus"
 	"github.com/cspkit/cspkit/match"
 )
 
@@ -24,20 +22,18 @@ import (
 // or not. The same document, as an *http.Response body, must give the same
 // verdict through csptest.
 func TestRecordedMetaPlacement(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("..", "internal", "testdata", "meta", "recorded", "*.jsonl"))
+	files, err := filepath.Glob(corpus.Testdata("meta", "recorded", "*.jsonl"))
 	require.NoError(t, err)
 	require.Len(t, files, 3)
 	n := 0
+	type placement struct {
+		Case, Browser, Page, Doc, Target string
+		Blocked                          bool
+	}
 	for _, file := range files {
-		f, err := os.Open(file)
+		all, err := corpus.ReadJSONL[placement](file)
 		require.NoError(t, err)
-		sc := bufio.NewScanner(f)
-		for sc.Scan() {
-			var r struct {
-				Case, Browser, Page, Doc, Target string
-				Blocked                          bool
-			}
-			require.NoError(t, json.Unmarshal(sc.Bytes(), &r))
+		for _, r := range all {
 			n++
 			t.Run(r.Browser+"/"+r.Case, func(t *testing.T) {
 				e, err := match.ParseEngine(r.Browser)
@@ -60,7 +56,6 @@ func TestRecordedMetaPlacement(t *testing.T) {
 				assert.True(t, ok, "%s blocked=%v for %s:\n%s", r.Browser, r.Blocked, r.Doc, strings.Join(fake.errors, "\n"))
 			})
 		}
-		f.Close()
 	}
 	assert.GreaterOrEqual(t, n, 51)
 }

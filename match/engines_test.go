@@ -11,7 +11,7 @@ import (
 	"github.com/cspkit/cspkit/match"
 )
 
-// The divergence table of ../shared/conformance/browsers.md §2, one row per
+// The divergence table of internal/testdata/conformance/browsers.md §2, one row per
 // case, with each engine's expected verdict: 'A' allowed, 'B' blocked by
 // CSP, 'R' refused by the API before CSP runs. Row numbers refer to that
 // table; the page is https://example.com/ unless given.

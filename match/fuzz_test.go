@@ -11,7 +11,7 @@ import (
 // exactly when both URLs parse, that report-only copies of the policies never
 // block, and that adding a policy never turns a block into an allow.
 func FuzzConnect(f *testing.F) {
-	for _, v := range loadVectors(f, "spec-vectors.jsonl") {
+	for _, v := range loadVectors(f) {
 		f.Add(v.Policy, v.Origin, v.URL, v.Redirected)
 	}
 	for _, tt := range connectTests {

@@ -13,7 +13,7 @@ import (
 )
 
 // Own cases for every branch of the Spec matcher; section numbers refer to
-// ../shared/conformance/spec-notes.md.
+// internal/testdata/conformance/spec-notes.md.
 var connectTests = []struct {
 	name, policy, page, target string
 	redirected, allow          bool

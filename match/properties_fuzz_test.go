@@ -26,7 +26,7 @@ var engines = append([]match.Engine{match.Spec}, match.Browsers()...)
 //   - adding a well-formed ASCII source expression to a directive never
 //     turns an allow into a block.
 func FuzzProperties(f *testing.F) {
-	for _, v := range loadVectors(f, "spec-vectors.jsonl") {
+	for _, v := range loadVectors(f) {
 		f.Add(v.Policy, v.Origin, v.URL, "img-src *", "https://x.example", uint8(0), v.Redirected)
 	}
 	for _, tt := range connectTests {

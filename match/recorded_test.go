@@ -1,8 +1,6 @@
 package match_test
 
 import (
-	"bufio"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,56 +11,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cspkit/cspkit/csp"
+	"github.com/cspkit/cspkit/internal/corpus"
 	"github.com/cspkit/cspkit/match"
 )
-
-// recordedCase is one verdict recorded from a real browser by
-// internal/recorder.
-type recordedCase struct {
-	ID         string `json:"id"`
-	Policy     string `json:"policy"`
-	ReportOnly string `json:"report_only"`
-	Page       string `json:"page"`
-	Kind       string `json:"kind"`
-	Target     string `json:"target"`
-	Redirect   string `json:"redirect"`
-	Outcome    string `json:"outcome"` // allowed, blocked, mixed or error
-	Directive  string `json:"directive"`
-	BlockedURI string `json:"blocked_uri"`
-	Detail     string `json:"detail"`
-}
-
-// loadRecorded reads every *.jsonl file of a corpus folder (cases.jsonl,
-// holdout.jsonl, ...).
-func loadRecorded(t *testing.T, dir string) []recordedCase {
-	files, err := filepath.Glob(filepath.Join(dir, "*.jsonl"))
-	require.NoError(t, err)
-	require.NotEmpty(t, files, "no recorded verdicts in %s", dir)
-	var out []recordedCase
-	for _, name := range files {
-		out = append(out, loadRecordedFile(t, name)...)
-	}
-	return out
-}
-
-func loadRecordedFile(t *testing.T, name string) []recordedCase {
-	f, err := os.Open(name)
-	require.NoError(t, err)
-	defer f.Close()
-	var out []recordedCase
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		if len(strings.TrimSpace(sc.Text())) == 0 {
-			continue
-		}
-		var c recordedCase
-		require.NoError(t, json.Unmarshal(sc.Bytes(), &c), "%s", sc.Text())
-		out = append(out, c)
-	}
-	require.NoError(t, sc.Err())
-	return out
-}
 
 // documented reads the case ids listed as known divergences in the corpus
 // folder's README: table rows starting with "| <id> |", ids such as c000123 or h000123.
@@ -82,7 +33,7 @@ func documented(t *testing.T, dir string) map[string]bool {
 
 // replay decides a recorded case as the engine models it: "allowed",
 // "blocked" or "refused" (the API rejects the URL before CSP runs).
-func replay(c recordedCase, e match.Engine) (string, string, error) {
+func replay(c corpus.Verdict, e match.Engine) (string, string, error) {
 	list, _ := csp.Parse(c.Policy)
 	if c.ReportOnly != "" {
 		ro, _ := csp.ParseReportOnly(c.ReportOnly)
@@ -128,8 +79,9 @@ func verdictOf(d match.Decision) string {
 func TestRecordedBrowsers(t *testing.T) {
 	for _, e := range match.Browsers() {
 		t.Run(e.String(), func(t *testing.T) {
-			dir := filepath.Join("..", "internal", "testdata", e.String())
-			cases := loadRecorded(t, dir)
+			dir := corpus.VerdictDir(e.String())
+			cases, err := corpus.Verdicts(e.String())
+			require.NoError(t, err)
 			known := documented(t, dir)
 			counts := map[string]int{}
 			var mismatched []string

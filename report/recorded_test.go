@@ -1,10 +1,8 @@
 package report_test
 
 import (
-	"bufio"
 	"encoding/json"
 	"net/http"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -15,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/cspkit/cspkit/csp"
+	"github.com/cspkit/cspkit/internal/corpus"
 	"github.com/cspkit/cspkit/match"
 	"github.com/cspkit/cspkit/report"
 )
@@ -38,25 +37,21 @@ type recorded struct {
 // browsers add its position, which no decision knows: it is taken from the
 // recorded report and passed with the Source option.
 func TestRecordedReports(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("..", "internal", "testdata", "reports", "recorded", "*.jsonl"))
+	files, err := filepath.Glob(corpus.Testdata("reports", "recorded", "*.jsonl"))
 	require.NoError(t, err)
 	require.Len(t, files, 3, "one file per browser")
 	total := 0
 	for _, file := range files {
 		byScenario := map[string][]recorded{}
 		var order []string
-		f, err := os.Open(file)
+		all, err := corpus.ReadJSONL[recorded](file)
 		require.NoError(t, err)
-		sc := bufio.NewScanner(f)
-		for sc.Scan() {
-			var r recorded
-			require.NoError(t, json.Unmarshal(sc.Bytes(), &r))
+		for _, r := range all {
 			if byScenario[r.Scenario] == nil {
 				order = append(order, r.Scenario)
 			}
 			byScenario[r.Scenario] = append(byScenario[r.Scenario], r)
 		}
-		f.Close()
 		require.NotEmpty(t, order, file)
 		for _, name := range order {
 			recs := byScenario[name]

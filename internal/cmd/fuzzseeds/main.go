@@ -11,15 +11,15 @@
 package main
 
 import (
-	"bufio"
 	"crypto/sha256"
-	"encoding/json"
 	"fmt"
 	"log"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/cspkit/cspkit/internal/corpus"
 )
 
 // perTarget bounds the seeds written for one target, so that the baseline
@@ -40,20 +40,23 @@ func main() {
 	log.SetFlags(0)
 	var vectors []vector
 	for _, f := range []string{
-		"internal/testdata/spec-vectors.jsonl",
-		"internal/testdata/chromium/cases.jsonl",
-		"internal/testdata/firefox/cases.jsonl",
+		corpus.Testdata("conformance", "spec-vectors.jsonl"),
+		corpus.Testdata("chromium", "cases.jsonl"),
+		corpus.Testdata("firefox", "cases.jsonl"),
 	} {
-		vectors = append(vectors, readJSONL(f)...)
-	}
-	var headers []string
-	txts, _ := filepath.Glob("internal/testdata/headers/*.txt")
-	for _, f := range txts {
-		b, err := os.ReadFile(f)
+		vs, err := corpus.ReadJSONL[vector](f)
 		if err != nil {
 			log.Fatal(err)
 		}
-		headers = append(headers, strings.TrimRight(string(b), "\n"))
+		vectors = append(vectors, vs...)
+	}
+	cases, err := corpus.Load()
+	if err != nil {
+		log.Fatal(err)
+	}
+	var headers []string
+	for _, c := range cases {
+		headers = append(headers, c.Value)
 	}
 
 	var policies, values, tokens, urls []string
@@ -83,31 +86,6 @@ func main() {
 	write("source", "FuzzParseList", oneEach(values))
 	write("internal/urlx", "FuzzParse", oneEach(urls))
 	write("match", "FuzzProperties", connects)
-}
-
-func readJSONL(name string) []vector {
-	f, err := os.Open(name)
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer f.Close()
-	var out []vector
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		if len(sc.Bytes()) == 0 {
-			continue
-		}
-		var v vector
-		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
-			log.Fatalf("%s: %v", name, err)
-		}
-		out = append(out, v)
-	}
-	if err := sc.Err(); err != nil {
-		log.Fatal(err)
-	}
-	return out
 }
 
 func firstOf(a, b string) string {

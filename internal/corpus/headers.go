@@ -1,6 +1,3 @@
-// Package corpus loads the realistic Content-Security-Policy headers kept in
-// internal/testdata/headers, with the request URLs recorded for each, for
-// tests and benchmarks.
 package corpus
 
 import (
@@ -8,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 )
@@ -29,13 +25,10 @@ type Case struct {
 // ReportOnly reports whether the header is Content-Security-Policy-Report-Only.
 func (c Case) ReportOnly() bool { return c.Header == "Content-Security-Policy-Report-Only" }
 
-// Dir returns the directory holding the corpus.
-func Dir() string {
-	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "..", "testdata", "headers")
-}
+// Dir returns the directory holding the header corpus.
+func Dir() string { return Testdata("headers") }
 
-// Load reads every case of the corpus, sorted by value length.
+// Load reads every case of the header corpus, sorted by value length.
 func Load() ([]Case, error) {
 	dir := Dir()
 	names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
