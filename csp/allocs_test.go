@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 
 	"github.com/cspkit/cspkit/csp"
+	"github.com/cspkit/cspkit/internal/corpus"
 )
 
 // TestParseAllocationsAreFixed checks that parsing allocates a fixed number
@@ -19,7 +20,7 @@ func TestParseAllocationsAreFixed(t *testing.T) {
 		"1MB policies": scaleHeader("policies", 1<<20),
 		"1MB sources":  scaleHeader("sources", 1<<20),
 	}
-	for _, c := range loadCorpus(t) {
+	for _, c := range corpus.LoadTB(t) {
 		if _, err := csp.Parse(c.Value); err == nil && strings.ToLower(c.Value) == c.Value {
 			headers[c.Name] = c.Value
 		}

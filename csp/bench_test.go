@@ -66,7 +66,7 @@ func parseFunc(c corpus.Case) func(string) (csp.List, error) {
 // BenchmarkParseCorpus parses each corpus header; bench/run.sh compares
 // these figures with the JavaScript parsers on the same files.
 func BenchmarkParseCorpus(b *testing.B) {
-	for _, c := range loadCorpus(b) {
+	for _, c := range corpus.LoadTB(b) {
 		parse := parseFunc(c)
 		b.Run(c.Name, func(b *testing.B) {
 			b.ReportAllocs()
@@ -103,7 +103,7 @@ func splitFields(value string) int {
 // BenchmarkSplitCorpus is the baseline for BenchmarkParseCorpus: the same
 // headers cut with strings.Split and strings.Fields only.
 func BenchmarkSplitCorpus(b *testing.B) {
-	for _, c := range loadCorpus(b) {
+	for _, c := range corpus.LoadTB(b) {
 		b.Run(c.Name, func(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(c.Value)))
@@ -130,7 +130,7 @@ var sizeClasses = []struct {
 // BenchmarkParseSizeClass parses every corpus header of a size class per
 // operation and reports the mean time per header.
 func BenchmarkParseSizeClass(b *testing.B) {
-	cases := loadCorpus(b)
+	cases := corpus.LoadTB(b)
 	for _, sc := range sizeClasses {
 		var in []corpus.Case
 		bytes := 0

@@ -12,31 +12,17 @@ import (
 	"github.com/cspkit/cspkit/internal/corpus"
 )
 
-func loadCorpus(tb testing.TB) []corpus.Case {
-	tb.Helper()
-	cases, err := corpus.Load()
-	require.NoError(tb, err)
-	return cases
-}
-
-func parseCase(c corpus.Case) (csp.List, error) {
-	if c.ReportOnly() {
-		return csp.ParseReportOnly(c.Value)
-	}
-	return csp.Parse(c.Value)
-}
-
 // TestCorpusParses keeps the benchmark headers honest: each is within the
 // advertised size range, parses to at least one policy, reports at least
 // the problems recorded for it, and survives a String round trip.
 func TestCorpusParses(t *testing.T) {
-	cases := loadCorpus(t)
+	cases := corpus.LoadTB(t)
 	require.GreaterOrEqual(t, len(cases), 30)
 	for _, c := range cases {
 		t.Run(c.Name, func(t *testing.T) {
 			assert.GreaterOrEqual(t, len(c.Value), 50)
 			assert.LessOrEqual(t, len(c.Value), 8192)
-			l, err := parseCase(c)
+			l, err := c.Parse()
 			require.Positive(t, l.Len())
 			var codes []string
 			if err != nil {

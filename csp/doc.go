@@ -22,4 +22,13 @@
 //
 // Policies, directives and lists are immutable and safe for concurrent use.
 // Deciding whether a request is allowed is the job of package match.
+//
+// The package answers one question, which policies apply to a page, from
+// wherever they are delivered: header values, an http.Header, an
+// *http.Response and the <meta> elements of its HTML (FromResponse,
+// FromHTML). Reading <meta> needs an HTML tokenizer (golang.org/x/net/html)
+// and body decoding; they stay here rather than in a package of their own
+// because the header half already needs net/http, which is by far the
+// larger dependency, and because callers that read a response want both
+// halves with one set of Limits and one *ParseError.
 package csp

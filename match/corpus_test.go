@@ -11,20 +11,9 @@ import (
 	"github.com/cspkit/cspkit/match"
 )
 
-func loadCorpus(tb testing.TB) []corpus.Case {
-	tb.Helper()
-	cases, err := corpus.Load()
-	require.NoError(tb, err)
-	return cases
-}
-
 func parseCase(tb testing.TB, c corpus.Case) csp.List {
 	tb.Helper()
-	parse := csp.Parse
-	if c.ReportOnly() {
-		parse = csp.ParseReportOnly
-	}
-	l, _ := parse(c.Value)
+	l, _ := c.Parse()
 	require.Positive(tb, l.Len(), c.Name)
 	return l
 }
@@ -44,7 +33,7 @@ func deciding(p csp.Policy) string {
 // the recorded allowed targets pass every policy while the blocked ones
 // fail at least one (report-only policies included).
 func TestCorpusDecisions(t *testing.T) {
-	for _, c := range loadCorpus(t) {
+	for _, c := range corpus.LoadTB(t) {
 		t.Run(c.Name, func(t *testing.T) {
 			l := parseCase(t, c)
 			require.NotEmpty(t, append(c.Allowed, c.Blocked...), "no targets recorded")

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/cspkit/cspkit/csp"
+	"github.com/cspkit/cspkit/internal/corpus"
 	"github.com/cspkit/cspkit/match"
 )
 
@@ -56,7 +57,7 @@ func manyTargets(n int) []string {
 }
 
 func corpusList(b *testing.B, name string) (csp.List, string) {
-	for _, c := range loadCorpus(b) {
+	for _, c := range corpus.LoadTB(b) {
 		if c.Name == name {
 			return parseCase(b, c), c.Page
 		}

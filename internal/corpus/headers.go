@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"testing"
+
+	"github.com/cspkit/cspkit/csp"
 )
 
 // Case is one header of the corpus: NAME.txt holds the header value on one
@@ -74,4 +77,24 @@ func load(txt string) (Case, error) {
 		return Case{}, fmt.Errorf("corpus: %s.json: unknown header %q", base, c.Header)
 	}
 	return c, nil
+}
+
+// Parse parses the header value with csp.Parse or, for a report-only
+// header, csp.ParseReportOnly.
+func (c Case) Parse() (csp.List, error) {
+	if c.ReportOnly() {
+		return csp.ParseReportOnly(c.Value)
+	}
+	return csp.Parse(c.Value)
+}
+
+// LoadTB is Load for tests and benchmarks: it fails tb when the corpus
+// cannot be read.
+func LoadTB(tb testing.TB) []Case {
+	tb.Helper()
+	cases, err := Load()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return cases
 }
