@@ -1,6 +1,6 @@
 module github.com/cspkit/cspkit/examples
 
-go 1.26.8
+go 1.24.0
 
 require (
 	github.com/cspkit/cspkit v0.0.0
@@ -10,8 +10,8 @@ require (
 require (
 	github.com/unrolled/secure v1.17.0
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
-	golang.org/x/net v0.62.0 // indirect
-	golang.org/x/text v0.43.0 // indirect
+	golang.org/x/net v0.50.0 // indirect
+	golang.org/x/text v0.34.0 // indirect
 )
 
 replace github.com/cspkit/cspkit => ../
