@@ -37,7 +37,7 @@ func TestCorpusParses(t *testing.T) {
 			assert.Subset(t, codes, c.Problems, "problem codes: %v", err)
 			want := csp.Enforce
 			if c.ReportOnly() {
-				want = csp.Report
+				want = csp.ReportOnly
 			}
 			for _, p := range l.All() {
 				assert.Equal(t, want, p.Disposition())
@@ -47,4 +47,19 @@ func TestCorpusParses(t *testing.T) {
 			assert.Equal(t, l.Len(), again.Len())
 		})
 	}
+}
+
+// TestMustParseEnforcedAsWritten checks that MustParse panics on no
+// corpus header that browsers enforce as written (no problem recorded for
+// it), however much advice lint has about it.
+func TestMustParseEnforcedAsWritten(t *testing.T) {
+	n := 0
+	for _, c := range corpus.LoadTB(t) {
+		if len(c.Problems) > 0 || c.ReportOnly() {
+			continue
+		}
+		n++
+		assert.NotPanics(t, func() { csp.MustParse(c.Value) }, c.Name)
+	}
+	assert.Greater(t, n, 25)
 }

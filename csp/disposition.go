@@ -9,9 +9,9 @@ const (
 	// Enforce policies (the Content-Security-Policy header) block requests
 	// that violate them.
 	Enforce Disposition = iota
-	// Report policies (Content-Security-Policy-Report-Only) never block;
+	// ReportOnly policies (Content-Security-Policy-Report-Only) never block;
 	// their violations are only reported.
-	Report
+	ReportOnly
 )
 
 // String returns "enforce" or "report", the names CSP violation reports use.
@@ -19,7 +19,7 @@ func (d Disposition) String() string {
 	switch d {
 	case Enforce:
 		return "enforce"
-	case Report:
+	case ReportOnly:
 		return "report"
 	}
 	return "Disposition(" + strconv.Itoa(int(d)) + ")"
@@ -28,7 +28,7 @@ func (d Disposition) String() string {
 // HeaderName returns the response header that delivers policies with
 // disposition d.
 func (d Disposition) HeaderName() string {
-	if d == Report {
+	if d == ReportOnly {
 		return HeaderReportOnly
 	}
 	return Header

@@ -9,19 +9,22 @@ import (
 type Code string
 
 // The problems Parse reports. None of them stops parsing: each names
-// something a browser drops or warns about.
+// something a browser drops or ignores, so that the policy enforced
+// differs from the text. Advice about a policy that browsers enforce as
+// written (keywords without quotes, deprecated directives, duplicate
+// sources...) is package lint's.
 const (
-	NonASCIIDirective   Code = "non-ascii-directive"    // directive dropped whole for a non-ASCII character
-	DuplicateDirective  Code = "duplicate-directive"    // a later directive with the same name, ignored
-	UnknownDirective    Code = "unknown-directive"      // a name no browser knows; it has no effect
-	DeprecatedDirective Code = "deprecated-directive"   // a directive removed from the spec
-	InvalidSource       Code = "invalid-source"         // a source expression that fits no grammar; it never matches
-	NoneWithSources     Code = "none-with-sources"      // 'none' next to other sources, where it means nothing
-	IgnoredInReportOnly Code = "ignored-in-report-only" // a directive browsers ignore in report-only policies
+	NonASCIIDirective    Code = "non-ascii-directive"    // directive dropped whole for a non-ASCII character
+	DuplicateDirective   Code = "duplicate-directive"    // a later directive with the same name, ignored
+	UnknownDirective     Code = "unknown-directive"      // a name no browser knows; it has no effect
+	UnsupportedDirective Code = "unsupported-directive"  // a directive removed from the spec that no current browser enforces
+	InvalidSource        Code = "invalid-source"         // a source expression that fits no grammar; it never matches
+	NoneWithSources      Code = "none-with-sources"      // 'none' next to other sources, where it means nothing
+	IgnoredInReportOnly  Code = "ignored-in-report-only" // a directive browsers ignore in report-only policies
 )
 
-// Problem is one thing in a header value that a browser ignores or warns
-// about.
+// Problem is one thing in a header value that a browser drops or
+// ignores.
 type Problem struct {
 	Header    string // the header field name, or "" for Parse and ParseReportOnly
 	Field     int    // index of the field among the fields with that name

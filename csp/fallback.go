@@ -19,13 +19,21 @@ var fallbacks = map[string][]string{
 	"media-src":        {"media-src", DefaultSrc},
 	"font-src":         {"font-src", DefaultSrc},
 	"img-src":          {"img-src", DefaultSrc},
+	// Not effective directives of any request, but named by people:
+	// script-src and style-src govern their -elem and -attr forms, and
+	// child-src frames and workers, each falling back to default-src.
+	"script-src": {"script-src", DefaultSrc},
+	"style-src":  {"style-src", DefaultSrc},
+	"child-src":  {"child-src", DefaultSrc},
 }
 
 // FallbackList returns the directives that, in order, may govern requests
 // whose effective directive is name, as CSP Level 3 defines them: for
-// worker-src, worker-src then child-src, script-src and default-src. For a
-// name without a fallback list it returns name alone. The caller may
-// modify the result.
+// worker-src, worker-src then child-src, script-src and default-src. For
+// script-src, style-src and child-src, which no request has as its
+// effective directive, it returns the name then default-src. For a name
+// without a fallback list (form-action, base-uri...) it returns name
+// alone. The caller may modify the result.
 func FallbackList(name string) []string {
 	if l, ok := fallbacks[name]; ok {
 		return slices.Clone(l)

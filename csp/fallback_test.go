@@ -26,6 +26,9 @@ func TestFallbackList(t *testing.T) {
 		"media-src":        {"media-src", "default-src"},
 		"font-src":         {"font-src", "default-src"},
 		"img-src":          {"img-src", "default-src"},
+		"script-src":       {"script-src", "default-src"},
+		"style-src":        {"style-src", "default-src"},
+		"child-src":        {"child-src", "default-src"},
 		"form-action":      {"form-action"},
 		"base-uri":         {"base-uri"},
 	}

@@ -30,7 +30,7 @@ func TestFromHeader(t *testing.T) {
 				"Content-Security-Policy":             {"default-src 'self', conect-src *", "connect-src 'none' https://a.example"},
 			},
 			want: []string{"default-src 'self'", "conect-src *", "connect-src 'none' https://a.example", "img-src *; upgrade-insecure-requests"},
-			disp: []csp.Disposition{csp.Enforce, csp.Enforce, csp.Enforce, csp.Report},
+			disp: []csp.Disposition{csp.Enforce, csp.Enforce, csp.Enforce, csp.ReportOnly},
 			probs: []csp.Problem{
 				{Header: csp.Header, Field: 0, Policy: 1, Code: csp.UnknownDirective, Token: "conect-src", Offset: 20},
 				{Header: csp.Header, Field: 1, Policy: 2, Code: csp.NoneWithSources, Token: "'none'", Offset: 12},
@@ -52,7 +52,7 @@ func TestFromHeader(t *testing.T) {
 			name:   "only report-only",
 			header: http.Header{"Content-Security-Policy-Report-Only": {"default-src 'none'", "sandbox"}},
 			want:   []string{"default-src 'none'", "sandbox"},
-			disp:   []csp.Disposition{csp.Report, csp.Report},
+			disp:   []csp.Disposition{csp.ReportOnly, csp.ReportOnly},
 			probs: []csp.Problem{
 				{Header: csp.HeaderReportOnly, Field: 1, Policy: 1, Code: csp.IgnoredInReportOnly, Token: "sandbox", Offset: 0},
 			},

@@ -67,13 +67,13 @@ func (l Limits) Parse(value string) (List, error) {
 
 // ParseReportOnly is like the package's ParseReportOnly with the limits l.
 func (l Limits) ParseReportOnly(value string) (List, error) {
-	return l.parseValue(value, Report)
+	return l.parseValue(value, ReportOnly)
 }
 
 func (l Limits) parseValue(value string, disp Disposition) (List, error) {
 	l = l.withDefaults()
 	if err := l.check(field{value: value}); err != nil {
-		return closedList(disp == Enforce, disp == Report), err
+		return closedList(disp == Enforce, disp == ReportOnly), err
 	}
 	p := parser{maxProblems: l.MaxProblems}
 	p.parse(value, disp, "", 0)
@@ -96,7 +96,7 @@ func (l Limits) FromHeader(h http.Header) (List, error) {
 	l = l.withDefaults()
 	var fields []field
 	var has [2]bool // an enforced field, a report-only field
-	for k, disp := range [...]Disposition{Enforce, Report} {
+	for k, disp := range [...]Disposition{Enforce, ReportOnly} {
 		name := disp.HeaderName()
 		for i, v := range headerValues(h, name) {
 			fields = append(fields, field{name, i, v, disp})
@@ -198,7 +198,7 @@ func closedList(enforce, report bool) List {
 
 var (
 	closedEnforced = mustParseAs(ClosedPolicy, Enforce)
-	closedReport   = mustParseAs(ClosedPolicy, Report)
+	closedReport   = mustParseAs(ClosedPolicy, ReportOnly)
 )
 
 func mustParseAs(value string, disp Disposition) List {

@@ -34,9 +34,9 @@ func TestLimits(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			for _, disp := range []csp.Disposition{csp.Enforce, csp.Report} {
+			for _, disp := range []csp.Disposition{csp.Enforce, csp.ReportOnly} {
 				parse := tt.limits.Parse
-				if disp == csp.Report {
+				if disp == csp.ReportOnly {
 					parse = tt.limits.ParseReportOnly
 				}
 				list, err := parse(tt.value)
@@ -94,7 +94,7 @@ func TestLimitsFromHeader(t *testing.T) {
 	assert.Contains(t, le.Error(), "Content-Security-Policy-Report-Only[0] byte 0")
 	require.Equal(t, 2, list.Len())
 	assert.Equal(t, csp.Enforce, list.Policy(0).Disposition())
-	assert.Equal(t, csp.Report, list.Policy(1).Disposition())
+	assert.Equal(t, csp.ReportOnly, list.Policy(1).Disposition())
 
 	lim = csp.Limits{MaxHeaderBytes: 40}
 	_, err = lim.FromHeader(h)
@@ -112,7 +112,7 @@ func TestLimitsFromHeader(t *testing.T) {
 	list, err = csp.Limits{MaxDirectives: 2}.FromHeader(ro)
 	require.ErrorAs(t, err, &le)
 	require.Equal(t, 1, list.Len(), "a report-only header stays report-only")
-	assert.Equal(t, csp.Report, list.Policy(0).Disposition())
+	assert.Equal(t, csp.ReportOnly, list.Policy(0).Disposition())
 }
 
 // TestDefaultLimits checks the defaults at and just over their values.

@@ -10,8 +10,8 @@ const (
 )
 
 type nameInfo struct {
-	sourceList bool // the value is a source list
-	deprecated bool // deprecated or removed from the spec, still seen in the wild
+	sourceList  bool // the value is a source list
+	unsupported bool // removed from the spec; no current browser enforces it
 }
 
 var known = map[string]nameInfo{
@@ -42,14 +42,14 @@ var known = map[string]nameInfo{
 	"trusted-types":             {},
 	"upgrade-insecure-requests": {},
 	"webrtc":                    {},
-	"block-all-mixed-content":   {deprecated: true},
-	"prefetch-src":              {sourceList: true, deprecated: true},
-	"navigate-to":               {sourceList: true, deprecated: true},
-	"plugin-types":              {deprecated: true},
-	"referrer":                  {deprecated: true},
-	"reflected-xss":             {deprecated: true},
-	"require-sri-for":           {deprecated: true},
-	"disown-opener":             {deprecated: true},
+	"block-all-mixed-content":   {}, // deprecated, still enforced by Chromium
+	"prefetch-src":              {sourceList: true, unsupported: true},
+	"navigate-to":               {sourceList: true, unsupported: true},
+	"plugin-types":              {unsupported: true},
+	"referrer":                  {unsupported: true},
+	"reflected-xss":             {unsupported: true},
+	"require-sri-for":           {unsupported: true},
+	"disown-opener":             {unsupported: true},
 }
 
 // suggest returns the known directive name closest to name (at most two
@@ -118,4 +118,19 @@ func lookupName(name string) (nameInfo, bool) {
 		}
 	}
 	return nameInfo{}, false
+}
+
+// IsKnown reports whether name, in lower case, is a directive some browser
+// or the specification knows (unknown names have no effect).
+func IsKnown(name string) bool {
+	_, ok := lookupName(name)
+	return ok
+}
+
+// IsSourceList reports whether the value of the directive named name, in
+// lower case, is a source list: the fetch directives, base-uri,
+// form-action and frame-ancestors.
+func IsSourceList(name string) bool {
+	info, _ := lookupName(name)
+	return info.sourceList
 }

@@ -20,7 +20,7 @@ func Parse(value string) (List, error) {
 }
 
 // ParseReportOnly is like Parse for a Content-Security-Policy-Report-Only
-// value: every policy has disposition Report.
+// value: every policy has disposition ReportOnly.
 func ParseReportOnly(value string) (List, error) {
 	return Limits{}.ParseReportOnly(value)
 }
@@ -146,11 +146,11 @@ func (p *parser) policy(s string, off int, disp Disposition) {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
 			p.problem(idx, name, tok[:nameEnd], tokOff, UnknownDirective, msg)
-		case info.deprecated:
-			p.problem(idx, name, tok[:nameEnd], tokOff, DeprecatedDirective, fmt.Sprintf(
-				"directive %q is deprecated and ignored by current browsers' CSP checks", name))
+		case info.unsupported:
+			p.problem(idx, name, tok[:nameEnd], tokOff, UnsupportedDirective, fmt.Sprintf(
+				"directive %q was removed from CSP and current browsers ignore it", name))
 		}
-		if disp == Report && (name == "sandbox" || name == UpgradeInsecureRequests) {
+		if disp == ReportOnly && (name == "sandbox" || name == UpgradeInsecureRequests) {
 			p.problem(idx, name, tok[:nameEnd], tokOff, IgnoredInReportOnly, fmt.Sprintf(
 				"directive %q is ignored in a report-only policy", name))
 		}
@@ -158,7 +158,7 @@ func (p *parser) policy(s string, off int, disp Disposition) {
 		noneAt, noneTok := -1, ""
 		for o, t := range source.Fields(value) {
 			e := source.Lex(t)
-			if info.sourceList && (e.Kind() == source.Invalid || worthChecking(name, t, e)) {
+			if info.sourceList && (e.Kind() == source.Invalid || portOutOfRange(e)) {
 				p.checkSource(idx, name, t, valOff+o, e)
 			}
 			if e.Kind() == source.None && noneAt < 0 {

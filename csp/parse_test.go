@@ -231,11 +231,11 @@ func TestParse(t *testing.T) {
 		},
 		{name: "none alone is fine", value: "default-src 'none'", want: "default-src 'none'", policies: 1},
 		{
-			name: "deprecated directive", value: "block-all-mixed-content; default-src https:",
-			want: "block-all-mixed-content; default-src https:", policies: 1, codes: []csp.Code{csp.DeprecatedDirective},
+			name: "unsupported directive", value: "block-all-mixed-content; referrer origin; default-src https:",
+			want: "block-all-mixed-content; referrer origin; default-src https:", policies: 1, codes: []csp.Code{csp.UnsupportedDirective},
 			check: func(t *testing.T, l csp.List, probs []csp.Problem) {
 				assert.True(t, l.Policy(0).Has(csp.BlockAllMixedContent))
-				assert.Equal(t, "block-all-mixed-content", probs[0].Token)
+				assert.Equal(t, "referrer", probs[0].Token, "block-all-mixed-content is still enforced by Chromium: lint's advice")
 			},
 		},
 		{
@@ -246,7 +246,7 @@ func TestParse(t *testing.T) {
 			name: "upgrade-insecure-requests ignored in report-only", value: "default-src 'self'; Upgrade-Insecure-Requests", reportOnly: true,
 			want: "default-src 'self'; upgrade-insecure-requests", policies: 1, codes: []csp.Code{csp.IgnoredInReportOnly},
 			check: func(t *testing.T, l csp.List, probs []csp.Problem) {
-				assert.Equal(t, csp.Report, l.Policy(0).Disposition())
+				assert.Equal(t, csp.ReportOnly, l.Policy(0).Disposition())
 				assert.Equal(t, "Upgrade-Insecure-Requests", probs[0].Token)
 				assert.Equal(t, csp.UpgradeInsecureRequests, probs[0].Directive)
 			},
@@ -260,7 +260,7 @@ func TestParse(t *testing.T) {
 			want: "img-src *, font-src *", policies: 2,
 			check: func(t *testing.T, l csp.List, _ []csp.Problem) {
 				for _, p := range l.All() {
-					assert.Equal(t, csp.Report, p.Disposition())
+					assert.Equal(t, csp.ReportOnly, p.Disposition())
 				}
 			},
 		},
@@ -294,8 +294,8 @@ func TestParse(t *testing.T) {
 			want: "foo a", policies: 1, codes: []csp.Code{csp.UnknownDirective, csp.DuplicateDirective},
 		},
 		{
-			name: "deprecated source-list directive", value: "prefetch-src 'bogus'",
-			want: "prefetch-src 'bogus'", policies: 1, codes: []csp.Code{csp.DeprecatedDirective, csp.InvalidSource},
+			name: "unsupported source-list directive", value: "prefetch-src 'bogus'",
+			want: "prefetch-src 'bogus'", policies: 1, codes: []csp.Code{csp.UnsupportedDirective, csp.InvalidSource},
 		},
 		{
 			name: "non-ascii name", value: "ïmg-src *; img-src *",
@@ -470,7 +470,7 @@ func TestDisposition(t *testing.T) {
 		str, hname string
 	}{
 		{csp.Enforce, "enforce", "Content-Security-Policy"},
-		{csp.Report, "report", "Content-Security-Policy-Report-Only"},
+		{csp.ReportOnly, "report", "Content-Security-Policy-Report-Only"},
 		{csp.Disposition(7), "Disposition(7)", "Content-Security-Policy"},
 	}
 	for _, tt := range tests {
@@ -478,7 +478,7 @@ func TestDisposition(t *testing.T) {
 		assert.Equal(t, tt.hname, tt.d.HeaderName())
 	}
 	assert.Equal(t, csp.Header, csp.Enforce.HeaderName())
-	assert.Equal(t, csp.HeaderReportOnly, csp.Report.HeaderName())
+	assert.Equal(t, csp.HeaderReportOnly, csp.ReportOnly.HeaderName())
 }
 
 func TestList(t *testing.T) {
@@ -510,7 +510,7 @@ func TestList(t *testing.T) {
 	j := csp.Join(a, zero, b)
 	assert.Equal(t, 3, j.Len())
 	assert.Equal(t, "default-src 'self', img-src *, font-src *", j.String())
-	assert.Equal(t, []csp.Disposition{csp.Enforce, csp.Enforce, csp.Report},
+	assert.Equal(t, []csp.Disposition{csp.Enforce, csp.Enforce, csp.ReportOnly},
 		[]csp.Disposition{j.Policy(0).Disposition(), j.Policy(1).Disposition(), j.Policy(2).Disposition()})
 	assert.True(t, j.Equal(j))
 	assert.False(t, j.Equal(a))

@@ -1,96 +1,103 @@
 package csptest
 
 import (
-	"testing"
-
+	"github.com/cspkit/cspkit/csp"
 	"github.com/cspkit/cspkit/match"
 )
 
-// Checker decides with a fixed set of match options. The zero Checker
-// decides with every browser engine, as AllowsConnect and BlocksConnect do.
-// A Checker is immutable: In and With return new ones.
-type Checker struct {
-	opts []match.Option
-}
-
-// In returns a Checker in which the given engines decide: a target is
-// allowed only when each of them allows it. In() keeps every browser
-// engine.
-func In(engines ...match.Engine) Checker { return Checker{}.In(engines...) }
-
-// With returns a Checker that passes opts to match.Connect, such as
-// match.WithRequest(match.WebSocket) or match.Redirected().
-func With(opts ...match.Option) Checker { return Checker{}.With(opts...) }
-
-// In returns a copy of c in which the given engines decide.
-func (c Checker) In(engines ...match.Engine) Checker {
-	if len(engines) == 0 {
-		return c
-	}
-	return c.With(match.WithEngines(engines...))
-}
-
-// With returns a copy of c with opts added after its own.
-func (c Checker) With(opts ...match.Option) Checker {
-	all := make([]match.Option, 0, len(c.opts)+len(opts))
-	return Checker{opts: append(append(all, c.opts...), opts...)}
-}
-
 // AllowsConnect reports whether a page at page, under the policies of src,
 // may connect to every target (fetch, XHR, WebSocket, EventSource, beacon,
-// ping): every deciding engine allows it, the API does not refuse it, and
-// it is not mixed content. Each target that fails is reported with t.Errorf
-// and a full explanation. Targets may be relative to page.
-func AllowsConnect(t testing.TB, src any, page string, targets ...string) bool {
+// ping): in every deciding engine the request goes through (see
+// match.Decision.Allowed). Each target that fails is reported with
+// t.Errorf and a full explanation. It is Of(t, src).AllowsConnect.
+func AllowsConnect[S Source](t TB, src S, page string, targets ...string) bool {
 	t.Helper()
-	return Checker{}.check(t, "csptest.AllowsConnect", true, src, page, targets)
+	return Of(t, src).check("csptest.AllowsConnect", true, page, targets)
 }
 
-// BlocksConnect reports whether the policies of src block every target
-// for a page at page, in every deciding engine. A target that the policies
-// allow in any engine fails, and so does one the API refuses before CSP
-// runs (CSP was not tested) or one blocked only as mixed content. Each
-// failure is reported with t.Errorf and a full explanation.
-func BlocksConnect(t testing.TB, src any, page string, targets ...string) bool {
+// BlocksConnect reports whether the policies of src block every target for
+// a page at page, in every deciding engine. It is Of(t, src).BlocksConnect.
+func BlocksConnect[S Source](t TB, src S, page string, targets ...string) bool {
 	t.Helper()
-	return Checker{}.check(t, "csptest.BlocksConnect", false, src, page, targets)
+	return Of(t, src).check("csptest.BlocksConnect", false, page, targets)
 }
 
-// AllowsConnect is the package's AllowsConnect with c's options.
-func (c Checker) AllowsConnect(t testing.TB, src any, page string, targets ...string) bool {
-	t.Helper()
-	return c.check(t, "csptest.AllowsConnect", true, src, page, targets)
+// AllowsConnect reports whether a page at page may connect to every
+// target: in every deciding engine the request goes through, which means
+// the API does not refuse it before CSP runs, the policies allow it, and it
+// is not blocked as mixed content. Each target that fails is reported with
+// t.Errorf and a full explanation.
+//
+// A target is an absolute URL or a reference relative to page that starts
+// with "/", "./", "../", "?" or "#"; anything else ("api.example.com/v1",
+// "") fails, since fetch() would read it as a path on the page's host (see
+// match.StrictTarget). The assertion also fails when no enforced policy
+// restricts connect requests, in any deciding engine: it would pass for
+// every target. Assert that a page is meant to be unrestricted with
+// Unrestricted.
+func (p *Policies) AllowsConnect(page string, targets ...string) bool {
+	p.t.Helper()
+	return p.check("csptest.AllowsConnect", true, page, targets)
 }
 
-// BlocksConnect is the package's BlocksConnect with c's options.
-func (c Checker) BlocksConnect(t testing.TB, src any, page string, targets ...string) bool {
-	t.Helper()
-	return c.check(t, "csptest.BlocksConnect", false, src, page, targets)
+// BlocksConnect reports whether the policies block every target for a page
+// at page, in every deciding engine. A target that the policies allow in
+// any engine fails, and so does one the API refuses before CSP runs (CSP
+// was not tested) or one blocked only as mixed content (the policies
+// allow it). Targets are read as AllowsConnect reads them.
+func (p *Policies) BlocksConnect(page string, targets ...string) bool {
+	p.t.Helper()
+	return p.check("csptest.BlocksConnect", false, page, targets)
 }
 
-func (c Checker) check(t testing.TB, name string, wantAllowed bool, src any, page string, targets []string) bool {
-	t.Helper()
-	if len(targets) == 0 {
-		t.Errorf("%s: no target given", name)
-		return false
-	}
-	p := read(src)
+// Unrestricted reports whether no enforced policy restricts connect
+// requests, in any deciding engine: a page meant to connect anywhere.
+func (p *Policies) Unrestricted() bool {
+	p.t.Helper()
+	const name = "csptest.Unrestricted"
 	if p.err != nil {
-		t.Errorf("%s: %v", name, p.err)
+		p.t.Errorf("%s: %v", name, p.err)
 		return false
 	}
+	d, err := match.Connect(p.list, "https://csptest.invalid/", "/", p.opts...)
+	if err != nil {
+		p.t.Errorf("%s: %v", name, err)
+		return false
+	}
+	if restricted := restrictingIn(d); len(restricted) > 0 {
+		p.t.Errorf("%s", p.message(name, "an enforced policy restricts connect requests in "+engineList(restricted), "", nil))
+		return false
+	}
+	p.logProblems(name)
+	return true
+}
+
+func (p *Policies) check(name string, wantAllowed bool, page string, targets []string) bool {
+	p.t.Helper()
+	if p.err != nil {
+		p.t.Errorf("%s: %v", name, p.err)
+		return false
+	}
+	if len(targets) == 0 {
+		p.t.Errorf("%s: no target given", name)
+		return false
+	}
+	opts := append([]match.Option{match.StrictTarget()}, p.opts...)
 	ok := true
 	for _, target := range targets {
-		d, err := match.Connect(p.list, page, target, c.opts...)
+		d, err := match.Connect(p.list, page, target, opts...)
 		if err != nil {
-			t.Errorf("%s: %v", name, err)
+			p.t.Errorf("%s: %v", name, err)
 			ok = false
 			continue
 		}
 		if why := failure(d, wantAllowed); why != "" {
-			t.Errorf("%s", message(name, why, page, target, d, &p))
+			p.t.Errorf("%s", p.message(name, why, target, &d))
 			ok = false
 		}
+	}
+	if ok {
+		p.logProblems(name)
 	}
 	return ok
 }
@@ -98,39 +105,51 @@ func (c Checker) check(t testing.TB, name string, wantAllowed bool, src any, pag
 // failure returns why d fails the assertion, or "" when it passes.
 func failure(d match.Decision, wantAllowed bool) string {
 	target := d.Target().String()
+	if unrestricted := unrestrictedIn(d); len(unrestricted) > 0 {
+		return "no enforced policy restricts connect requests in " + engineList(unrestricted) +
+			", so any target would pass; if the page is meant to connect anywhere, assert that with Unrestricted"
+	}
 	switch {
 	case d.Refused != "":
 		if wantAllowed {
 			return target + " is refused before CSP runs: " + d.Refused
 		}
-		return target + " is refused before CSP runs (" + d.Refused + "), so the policies were not tested; use a request kind that accepts it (csptest.With(match.WithRequest(...)))"
+		return target + " is refused before CSP runs (" + d.Refused + "), so the policies were not tested; use a request kind that accepts it (With(match.WithRequest(...)))"
 	case wantAllowed && !d.Allowed:
+		blocked := d.BlockedBy()
+		var why string
 		if d.Divergent() {
-			return target + " is blocked by " + engineList(d.BlockedBy()) + " but allowed by " + engineList(d.AllowedBy())
+			why = target + " does not go through in " + engineList(blocked) + " (it does in " + engineList(d.AllowedBy()) + ")"
+		} else {
+			why = target + " is blocked by " + engineList(blocked)
 		}
-		return target + " is blocked by " + engineList(d.BlockedBy())
-	case wantAllowed && d.MixedContent:
-		m, verb := mixedIn(d), " block"
-		if len(m) == 1 {
-			verb = " blocks"
+		if m := mixedIn(d); len(m) > 0 && d.CSPAllowed {
+			why = target + " is allowed by the policies, but " + engineList(m) + " block it as mixed content (an https page requesting http: or ws:); no source can allow it"
 		}
-		return target + " is allowed by the policies, but " + engineList(m) + verb + " it as mixed content (an https page requesting http: or ws:)"
+		return why
 	case !wantAllowed && !d.Blocked():
 		if d.Divergent() {
 			return target + " is allowed by " + engineList(d.AllowedBy()) + " (blocked by " + engineList(d.BlockedBy()) + ")"
 		}
 		return target + " is allowed by " + engineList(d.AllowedBy())
+	case !wantAllowed && d.CSPAllowed:
+		return target + " is blocked only as mixed content by " + engineList(mixedIn(d)) + ": the policies allow it, so they were not tested; use an https: or wss: target"
 	}
 	return ""
 }
 
+// each returns the single-engine decisions of d.
+func each(d match.Decision) []match.Decision {
+	if d.Engines == nil {
+		return []match.Decision{d}
+	}
+	return d.Engines
+}
+
 // mixedIn returns the engines that block d's request as mixed content.
 func mixedIn(d match.Decision) []match.Engine {
-	if d.Engines == nil {
-		return []match.Engine{d.Engine()}
-	}
 	var out []match.Engine
-	for _, e := range d.Engines {
+	for _, e := range each(d) {
 		if e.MixedContent {
 			out = append(out, e.Engine())
 		}
@@ -138,23 +157,50 @@ func mixedIn(d match.Decision) []match.Engine {
 	return out
 }
 
+// unrestrictedIn returns the engines in which no enforced policy of d
+// restricts connect requests; restrictingIn those in which one does.
+func unrestrictedIn(d match.Decision) []match.Engine { return byRestriction(d, false) }
+
+func restrictingIn(d match.Decision) []match.Engine { return byRestriction(d, true) }
+
+func byRestriction(d match.Decision, restricted bool) []match.Engine {
+	var out []match.Engine
+	for _, e := range each(d) {
+		if e.Refused != "" {
+			continue // no verdicts: CSP never ran
+		}
+		r := false
+		for _, v := range e.Policies {
+			r = r || v.Disposition == csp.Enforce && v.Directive != ""
+		}
+		if r == restricted {
+			out = append(out, e.Engine())
+		}
+	}
+	return out
+}
+
 func engineList(es []match.Engine) string {
-	switch len(es) {
+	names := make([]string, len(es))
+	for i, e := range es {
+		names[i] = e.Title()
+	}
+	switch len(names) {
 	case 0:
 		return "no engine"
 	case 1:
-		return es[0].Title()
+		return names[0]
 	}
 	s := ""
-	for i, e := range es {
+	for i, n := range names {
 		switch {
 		case i == 0:
-		case i == len(es)-1:
+		case i == len(names)-1:
 			s += " and "
 		default:
 			s += ", "
 		}
-		s += e.Title()
+		s += n
 	}
 	return s
 }

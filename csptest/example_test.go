@@ -5,7 +5,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"testing"
 
 	"github.com/cspkit/cspkit/csptest"
 	"github.com/cspkit/cspkit/match"
@@ -13,7 +12,7 @@ import (
 
 // printT prints what a helper reports, to show it here; in a test, pass
 // the test's t.
-type printT struct{ testing.TB }
+type printT struct{}
 
 func (printT) Helper() {}
 
@@ -28,23 +27,26 @@ func Example() {
 	rec := httptest.NewRecorder()
 	handler.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
 
-	var t testing.TB = printT{} // the test's t
+	var t csptest.TB = printT{} // the test's t
 	page := "https://shop.example.com/"
 	ok := csptest.AllowsConnect(t, rec, page, "/api/cart", "https://api.example.com/v1/orders", "wss://live.example.com/feed")
 	fmt.Println(ok)
-	ok = csptest.BlocksConnect(t, rec, page, "https://evil.example/collect", "http://api.example.com/v1/orders")
-	fmt.Println(ok)
-	// One engine only, or another kind of request:
-	ok = csptest.In(match.Firefox).AllowsConnect(t, rec, page, "wss://live.example.com/feed")
-	fmt.Println(ok)
-	ok = csptest.With(match.WithRequest(match.Beacon)).BlocksConnect(t, rec, page, "https://tracker.example/")
+	ok = csptest.BlocksConnect(t, rec, page, "https://evil.example/collect", "https://api.example.com.evil.example/")
 	fmt.Println(ok)
 
+	// Read the policies once for more assertions: about the policy
+	// itself, with one engine only, or another kind of request.
+	p := csptest.Of(t, rec)
+	fmt.Println(p.WellFormed(), p.Forbids("connect-src", "*", "https:"))
+	fmt.Println(p.In(match.Firefox).AllowsConnect(page, "wss://live.example.com/feed"))
+	fmt.Println(p.With(match.WithRequest(match.Beacon)).BlocksConnect(page, "https://tracker.example/"))
+
 	// A failure explains itself:
-	csptest.AllowsConnect(t, rec, page, "https://cdn.other.net/data.json")
+	p.AllowsConnect(page, "https://cdn.other.net/data.json")
 	// Output:
 	// true
 	// true
+	// true true
 	// true
 	// true
 	// csptest.AllowsConnect: https://cdn.other.net/data.json is blocked by Chromium, Firefox and WebKit
@@ -52,7 +54,7 @@ func Example() {
 	//   request: fetch
 	//   policies (*httptest.ResponseRecorder):
 	//     0 enforce: default-src 'self'; connect-src 'self' https://api.example.com wss://live.example.com
-	//   Chromium, Firefox, WebKit: blocked
-	//     policy 0 (enforce) connect-src 'self' https://api.example.com wss://live.example.com; no source matches
-	//       to allow it, add https://cdn.other.net/data.json to connect-src
+	//   Chromium, Firefox, WebKit: blocked: https://cdn.other.net/data.json
+	//     policy 0 connect-src 'self' https://api.example.com wss://live.example.com: no source matches (page origin https://shop.example.com)
+	//       to allow it, add https://cdn.other.net to connect-src (or, narrower, https://cdn.other.net/data.json)
 }

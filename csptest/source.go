@@ -5,92 +5,79 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
-	"testing"
 
 	"github.com/cspkit/cspkit/csp"
 )
 
-// policies is what a source holds.
-type policies struct {
-	list     csp.List
-	from     string   // what the policies were read from, for messages
-	problems []string // parse problems and limit errors, for messages
-	err      error    // reading failed: the list may lack policies
+// Source is the set of things the policies of a page can be read from: an
+// http.Header, an *http.Response or *httptest.ResponseRecorder (its
+// headers and, for an HTML body, the <meta http-equiv> policies of its
+// head; the body stays readable), a csp.List, or a string holding a
+// Content-Security-Policy header value.
+type Source interface {
+	http.Header | *http.Response | *httptest.ResponseRecorder | csp.List | string
 }
 
-// Policies returns the policies of src, which is an http.Header, an
-// *http.Response, an *httptest.ResponseRecorder, a csp.List or a string
-// holding a Content-Security-Policy header value (see the package
-// documentation). It reports an unsupported src, or a response whose body
-// could not be read for <meta> policies, as a test error. Parse problems
-// do not fail the test: browsers ignore what they report.
-func Policies(t testing.TB, src any) csp.List {
-	t.Helper()
-	p := read(src)
-	if p.err != nil {
-		t.Errorf("csptest.Policies: %v", p.err)
-	}
-	return p.list
-}
-
-func read(src any) policies {
-	var p policies
-	var err error
+// read returns the policies of src, what they were read from, the parse
+// problems (each a line for messages), and an error when reading failed
+// (the list may then lack policies).
+func read(src any) (list csp.List, from string, problems []string, err error) {
 	switch s := src.(type) {
 	case http.Header:
-		p.from = "http.Header"
-		p.list, err = csp.FromHeader(s)
+		from = "http.Header"
+		list, err = csp.FromHeader(s)
 	case *http.Response:
+		from = "*http.Response"
 		if s == nil {
-			return policies{err: errors.New("source is a nil *http.Response")}
+			return list, from, nil, errors.New("source is a nil *http.Response")
 		}
-		p.from = "*http.Response"
-		p.list, err = csp.FromResponse(s)
+		list, err = csp.FromResponse(s)
 	case *httptest.ResponseRecorder:
+		from = "*httptest.ResponseRecorder"
 		if s == nil {
-			return policies{err: errors.New("source is a nil *httptest.ResponseRecorder")}
+			return list, from, nil, errors.New("source is a nil *httptest.ResponseRecorder")
 		}
-		p.from = "*httptest.ResponseRecorder"
-		p.list, err = csp.FromResponse(s.Result())
+		list, err = csp.FromResponse(s.Result())
 	case csp.List:
-		p.from = "csp.List"
-		p.list = s
+		from = "csp.List"
+		list = s
 	case string:
-		p.from = "header value"
-		p.list, err = csp.Parse(s)
-	default:
-		return policies{err: fmt.Errorf("unsupported source type %T: want http.Header, *http.Response, *httptest.ResponseRecorder, csp.List or string", src)}
+		from = "header value"
+		list, err = csp.Parse(s)
 	}
-	p.classify(err)
-	return p
+	problems, err = classify(err)
+	if err != nil {
+		err = fmt.Errorf("reading the policies of the %s: %w", from, err)
+	}
+	return list, from, problems, err
 }
 
-// classify keeps parse problems and limit errors as notes and anything
-// else as the reading error.
-func (p *policies) classify(err error) {
+// classify separates parse problems (and exceeded limits, which replace a
+// header by csp.ClosedPolicy) from errors that mean the policies could not
+// be read.
+func classify(err error) ([]string, error) {
 	if err == nil {
-		return
+		return nil, nil
 	}
 	errs := []error{err}
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
 		errs = j.Unwrap()
 	}
+	var problems []string
 	var fatal []error
 	for _, e := range errs {
 		var pe *csp.ParseError
 		var le *csp.LimitError
 		switch {
 		case errors.As(e, &pe):
-			for _, pr := range pe.Problems {
-				p.problems = append(p.problems, fmt.Sprintf("%s [%s]", pr, pr.Code))
+			for _, p := range pe.Problems {
+				problems = append(problems, fmt.Sprintf("%s [%s]", p, p.Code))
 			}
 		case errors.As(e, &le):
-			p.problems = append(p.problems, le.Error())
+			problems = append(problems, le.Error()+" (csp.ClosedPolicy stands in for the header)")
 		default:
 			fatal = append(fatal, e)
 		}
 	}
-	if len(fatal) > 0 {
-		p.err = fmt.Errorf("reading the policies of the %s: %w", p.from, errors.Join(fatal...))
-	}
+	return problems, errors.Join(fatal...)
 }

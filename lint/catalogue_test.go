@@ -19,21 +19,21 @@ var update = flag.Bool("update", false, "rewrite README.md from the rule table")
 // (finding.ts), what it checks, and what covers it here. Rules name their
 // types in Rule.Evaluator too; TestCatalogue checks the two agree.
 var evaluatorMap = []struct{ typ, checks, here string }{
-	{"MISSING_SEMICOLON", "a directive name inside a value", "csp problem `missing-semicolon`"},
+	{"MISSING_SEMICOLON", "a directive name inside a value", "CSP3003"},
 	{"UNKNOWN_DIRECTIVE", "unknown directive names, names ending in a colon", "csp problem `unknown-directive` (with did-you-mean)"},
-	{"INVALID_KEYWORD", "keywords, nonces, hashes without quotes; unknown quoted keywords", "csp problems `unquoted-keyword`, `invalid-source`"},
+	{"INVALID_KEYWORD", "keywords, nonces, hashes without quotes; unknown quoted keywords", "CSP3001 (unquoted); csp problem `invalid-source` (unknown quoted keywords)"},
 	{"NONCE_CHARSET", "nonce not in the base64 charset", "csp problem `invalid-source` (such a nonce fits no grammar)"},
 	{"MISSING_DIRECTIVES", "no script-src/object-src nor default-src; missing base-uri", "CSP2004 (script-src, object-src); base-uri is script-only, out of scope"},
-	{"SCRIPT_UNSAFE_INLINE", "'unsafe-inline' in script-src or the default-src it falls back to", "CSP2001 (default-src); CSP1013 and csp problem `no-connect-effect` in connect-src"},
+	{"SCRIPT_UNSAFE_INLINE", "'unsafe-inline' in script-src or the default-src it falls back to", "CSP2001 (default-src); CSP1013 in connect-src"},
 	{"SCRIPT_UNSAFE_EVAL", "'unsafe-eval' in script-src or default-src", "CSP2002 (default-src); CSP1013 in connect-src"},
-	{"SCRIPT_UNSAFE_HASHES", "'unsafe-hashes' in script-src", "CSP1013 and `no-connect-effect` in connect-src; script-only otherwise"},
+	{"SCRIPT_UNSAFE_HASHES", "'unsafe-hashes' in script-src", "CSP1013 in connect-src; script-only otherwise"},
 	{"PLAIN_URL_SCHEMES", "http:, https:, data: in script-src, object-src, base-uri (or default-src)", "CSP1004, CSP1005 (connect side); CSP2003 (default-src for scripts)"},
 	{"PLAIN_WILDCARD", "* in script-src, object-src, base-uri (or default-src)", "CSP1003 (connect side); CSP2003 (default-src for scripts)"},
 	{"SCRIPT_ALLOWLIST_BYPASS", "hosts known to serve JSONP or AngularJS in script-src", "script-only, out of scope"},
 	{"OBJECT_ALLOWLIST_BYPASS", "hosts known to serve Flash in object-src", "script-only, out of scope"},
 	{"NONCE_LENGTH", "nonce shorter than 8 characters", "CSP1017 (connect-src, default-src)"},
 	{"IP_SOURCE", "IP address or 127.0.0.1 as a source (evaluator says browsers ignore them; they do not)", "CSP1008, CSP1009; a bracketed IPv6 host is csp problem `invalid-source`"},
-	{"DEPRECATED_DIRECTIVE", "reflected-xss, referrer, disown-opener", "csp problem `deprecated-directive`"},
+	{"DEPRECATED_DIRECTIVE", "reflected-xss, referrer, disown-opener", "csp problem `unsupported-directive` (no browser enforces them); CSP3004 (block-all-mixed-content, which Chromium still enforces)"},
 	{"SRC_HTTP", "http:// sources and report-uri", "CSP1006, CSP1016"},
 	{"STRICT_DYNAMIC", "host allow-list without 'strict-dynamic' in script-src", "script-only, out of scope"},
 	{"STRICT_DYNAMIC_NOT_STANDALONE", "'strict-dynamic' without a nonce or hash", "script-only; in connect-src CSP1013"},
@@ -53,9 +53,15 @@ const catalogueIntro = `# lint: catalogue
 directive that governs connect requests in each policy: connect-src, or default-src when the
 policy has none. A request must pass every enforced policy, so a broad source in one policy can
 be covered by a narrower policy next to it; each finding names its policy, and findings in
-report-only policies say so (they apply once the policy is enforced). Problems a browser
-reports while parsing (unknown directives, unquoted keywords, invalid sources, <meta>-only
-limits) are ` + "`csp.Problem`" + `s from ` + "`csp.Parse`" + `, not findings here.
+report-only policies say so (they apply once the policy is enforced). CSP3xxx findings are
+about how any source-list directive is written. A rule broken by several sources of one
+directive is one finding that lists them. What a browser drops or ignores while parsing
+(unknown or unsupported directives, invalid sources, <meta>-only limits) is a
+` + "`csp.Problem`" + ` from ` + "`csp.Parse`" + `, not a finding here: lint is advice about policies
+browsers enforce as written.
+
+Each rule has a scope (` + "`connect`, `scripts`, `writing`" + `) to gate on part of the catalogue:
+` + "`cspcheck -lint -only connect`" + `.
 
 Severities: **high** — data can be sent to parties the site does not control; **medium** — a
 real exposure with limits; **low** — narrow, or needs other mistakes; **info** — worth knowing.
@@ -64,12 +70,12 @@ real exposure with limits; **low** — narrow, or needs other mistakes; **info**
 func renderCatalogue() string {
 	var b strings.Builder
 	b.WriteString(catalogueIntro)
-	b.WriteString("\n| Code | Severity | Title |\n|---|---|---|\n")
+	b.WriteString("\n| Code | Severity | Scope | Title |\n|---|---|---|---|\n")
 	for _, r := range lint.Rules() {
-		fmt.Fprintf(&b, "| [%s](#%s) | %s | %s |\n", r.Code, strings.ToLower(string(r.Code)), r.Severity, r.Title)
+		fmt.Fprintf(&b, "| [%s](#%s) | %s | %s | %s |\n", r.Code, strings.ToLower(string(r.Code)), r.Severity, r.Scope, r.Title)
 	}
 	for _, r := range lint.Rules() {
-		fmt.Fprintf(&b, "\n## %s\n\n**%s** — %s.\n\n%s\n", r.Code, r.Severity, r.Title, r.Detail)
+		fmt.Fprintf(&b, "\n## %s\n\n**%s**, scope %s — %s.\n\n%s\n", r.Code, r.Severity, r.Scope, r.Title, r.Detail)
 		if r.Evaluator != "" {
 			fmt.Fprintf(&b, "\ncsp_evaluator: %s\n", r.Evaluator)
 		}

@@ -5,10 +5,12 @@ import (
 )
 
 // Check lints every policy in list and returns the findings, list-wide ones
-// first, then policy by policy in directive and source order. It never fails:
-// a list with no policies yields the findings for an unprotected page.
+// first, then policy by policy in directive order: one finding per rule and
+// directive, listing every source of the directive that breaks the rule. It
+// never fails: a list with no policies yields the findings for an
+// unprotected page. Time and memory are linear in the size of the list.
 func Check(list csp.List) []Finding {
-	c := checker{policies: list}
+	c := checker{policies: list, index: map[findingKey]int{}}
 	c.list(list)
 	for i, p := range list.All() {
 		c.policy(i, p)
@@ -19,17 +21,45 @@ func Check(list csp.List) []Finding {
 type checker struct {
 	policies csp.List
 	out      []Finding
+	index    map[findingKey]int // where each rule's finding for a directive is in out
 }
 
+type findingKey struct {
+	code   Code
+	policy int
+	dir    string
+}
+
+// add records that source src (or, when src is "", the directive or
+// policy as a whole) of directive dir in policy breaks the rule code, msg
+// saying how. A second source for the same rule and directive joins the
+// first finding, whose message then becomes the rule's summary.
 func (c *checker) add(code Code, policy int, dir, src, msg string) {
+	k := findingKey{code, policy, dir}
+	if i, ok := c.index[k]; ok {
+		f := &c.out[i]
+		if src != "" {
+			f.Sources = append(f.Sources, src)
+			f.Message = c.suffix(code, policy, summaries[code])
+		}
+		return
+	}
 	r, _ := ruleOf(code)
-	if policy >= 0 && code != ReportOnly && c.policies.Policy(policy).Disposition() == csp.Report {
+	f := Finding{Code: code, Severity: r.Severity, Policy: policy, Directive: dir, Message: c.suffix(code, policy, msg)}
+	if src != "" {
+		f.Sources = []string{src}
+	}
+	c.index[k] = len(c.out)
+	c.out = append(c.out, f)
+}
+
+// suffix adds to msg, for a finding in a report-only policy, that it
+// applies once the policy is enforced.
+func (c *checker) suffix(code Code, policy int, msg string) string {
+	if policy >= 0 && code != ReportOnly && c.policies.Policy(policy).Disposition() == csp.ReportOnly {
 		msg += " (in a report-only policy: it applies once the policy is enforced)"
 	}
-	c.out = append(c.out, Finding{
-		Code: code, Severity: r.Severity, Policy: policy,
-		Directive: dir, Source: src, Message: msg,
-	})
+	return msg
 }
 
 // connectFallback is connect-src's fallback list.
@@ -77,7 +107,11 @@ func (c *checker) list(list csp.List) {
 
 func (c *checker) policy(i int, p csp.Policy) {
 	if d, ok := governing(p); ok {
-		c.sources(i, d)
+		for _, e := range d.Sources().All() {
+			for _, f := range Source(d.Name(), e) {
+				c.add(f.Code, i, d.Name(), e.String(), f.Message)
+			}
+		}
 		if def, ok := p.Directive(csp.DefaultSrc); ok && d.Name() == csp.ConnectSrc {
 			c.looser(i, d, def)
 		}
@@ -86,4 +120,5 @@ func (c *checker) policy(i int, p csp.Policy) {
 	c.nonces(i, p)
 	c.scripts(i, p)
 	c.reportURI(i, p)
+	c.writing(i, p)
 }

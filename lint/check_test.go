@@ -1,13 +1,17 @@
 package lint_test
 
 import (
+	"fmt"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/cspkit/cspkit/csp"
+	"github.com/cspkit/cspkit/internal/corpus"
 	"github.com/cspkit/cspkit/lint"
+	"github.com/cspkit/cspkit/source"
 )
 
 // base is a policy with no findings of its own, appended to cases so that
@@ -22,7 +26,7 @@ type lintCase struct {
 	want     bool   // the code is reported
 	index    int    // for want: Finding.Policy
 	dir      string // for want: Finding.Directive
-	src      string // for want: Finding.Source
+	src      string // for want: Finding.Sources[0]
 	msg      string // for want: a part of Finding.Message
 }
 
@@ -94,6 +98,7 @@ var lintCases = []lintCase{
 	{"no default-src", "connect-src *" + base, "", lint.LooserThanDefault, false, 0, "", "", ""},
 
 	{"path", "connect-src https://api.example.com/v1/" + base, "", lint.PathAfterRedirect, true, 0, "connect-src", "https://api.example.com/v1/", "after a redirect"},
+	{"two paths, one finding", "connect-src https://a.example/v1/ https://b.example/v2/" + base, "", lint.PathAfterRedirect, true, 0, "connect-src", "https://a.example/v1/", "the paths of these sources"},
 	{"root path", "connect-src https://api.example.com/" + base, "", lint.PathAfterRedirect, false, 0, "", "", ""},
 
 	{"nonce in connect-src", "connect-src 'self' 'nonce-abcdefgh12'" + base, "", lint.NoConnectEffect, true, 0, "connect-src", "'nonce-abcdefgh12'", "never allows or blocks"},
@@ -130,6 +135,42 @@ var lintCases = []lintCase{
 	{"strict-dynamic leaves plugins", "default-src 'nonce-r4nd0mr4nd0m' 'strict-dynamic' https:; object-src 'none'", "", lint.DefaultBroadScripts, false, 0, "", "", ""},
 	{"script-src and object-src set", "default-src *; script-src 'self'; object-src 'none'", "", lint.DefaultBroadScripts, false, 0, "", "", ""},
 
+	{"unquoted self", "connect-src self" + base, "", lint.UnquotedKeyword, true, 0, "connect-src", "self", "write 'self'"},
+	{"unquoted none, upper case", "default-src NONE" + base, "", lint.UnquotedKeyword, true, 0, "default-src", "none", "write 'none'"},
+	{"unquoted unsafe-inline", "script-src unsafe-inline; object-src 'none'; connect-src 'self'", "", lint.UnquotedKeyword, true, 0, "script-src", "unsafe-inline", "not the keyword 'unsafe-inline'"},
+	{"unquoted strict-dynamic", "script-src strict-dynamic" + base, "", lint.UnquotedKeyword, true, 0, "script-src", "strict-dynamic", "'strict-dynamic'"},
+	{"unquoted nonce", "script-src nonce-abc; object-src 'none'; connect-src 'self'", "", lint.UnquotedKeyword, true, 0, "script-src", "nonce-abc", "write 'nonce-abc'"},
+	{"unquoted hash", "style-src sha256-AbC=" + base, "", lint.UnquotedKeyword, true, 0, "style-src", "sha256-AbC=", "not a nonce or hash"},
+	{"quoted self", "connect-src 'self'" + base, "", lint.UnquotedKeyword, false, 0, "", "", ""},
+	{"host named like a keyword with a scheme", "connect-src https://self" + base, "", lint.UnquotedKeyword, false, 0, "", "", ""},
+	{"keyword-like word outside a source list", "connect-src 'self'; report-to self" + base, "", lint.UnquotedKeyword, false, 0, "", "", ""},
+
+	{"https without colon", "connect-src https" + base, "", lint.SchemeAsHost, true, 0, "connect-src", "https", "write https: to allow the scheme"},
+	{"wss without colon", "connect-src WSS" + base, "", lint.SchemeAsHost, true, 0, "connect-src", "wss", "write wss:"},
+	{"https with colon", "connect-src https:" + base, "", lint.SchemeAsHost, false, 0, "", "", ""},
+	{"host https.example", "connect-src https.example" + base, "", lint.SchemeAsHost, false, 0, "", "", ""},
+
+	{"missing semicolon", "connect-src 'self' img-src *" + base, "", lint.MissingSemicolon, true, 0, "connect-src", "img-src", `";" is probably missing`},
+	{"semicolon present", "connect-src 'self'; img-src *" + base, "", lint.MissingSemicolon, false, 0, "", "", ""},
+	{"directive name as a full host", "connect-src https://img-src" + base, "", lint.MissingSemicolon, false, 0, "", "", ""},
+
+	{"block-all-mixed-content", "block-all-mixed-content; connect-src 'self'" + base, "", lint.DeprecatedDirective, true, 0, "block-all-mixed-content", "", "upgrade-insecure-requests"},
+	{"upgrade-insecure-requests", "upgrade-insecure-requests; connect-src 'self'" + base, "", lint.DeprecatedDirective, false, 0, "", "", ""},
+
+	{"duplicate", "connect-src https://*.medium.com https://*.MEDIUM.com" + base, "", lint.DuplicateSource, true, 0, "connect-src", "https://*.medium.com", "more than once"},
+	{"duplicate keyword", "script-src 'self' 'SELF'; object-src 'none'; connect-src 'self'", "", lint.DuplicateSource, true, 0, "script-src", "'self'", "more than once"},
+	{"no duplicate", "connect-src https://a.example https://b.example" + base, "", lint.DuplicateSource, false, 0, "", "", ""},
+
+	{"default port written out", "connect-src https://medium.com https://medium.com:443" + base, "", lint.RedundantSource, true, 0, "connect-src", "https://medium.com:443", "https://medium.com does not already allow"},
+	{"default port written first", "connect-src https://medium.com:443 https://medium.com" + base, "", lint.RedundantSource, true, 0, "connect-src", "https://medium.com", "https://medium.com:443"},
+	{"under a wildcard", "connect-src https://api.example.com https://*.example.com" + base, "", lint.RedundantSource, true, 0, "connect-src", "https://api.example.com", "https://*.example.com"},
+	{"under a scheme", "img-src https: https://cdn.example" + base, "", lint.RedundantSource, true, 0, "img-src", "https://cdn.example", "https:"},
+	{"under a path prefix", "connect-src https://a.example/api/ https://a.example/api/v1" + base, "", lint.RedundantSource, true, 0, "connect-src", "https://a.example/api/v1", ""},
+	{"other port", "connect-src https://medium.com https://medium.com:8443" + base, "", lint.RedundantSource, false, 0, "", "", ""},
+	{"leading zero port", "connect-src https://medium.com https://medium.com:0443" + base, "", lint.RedundantSource, false, 0, "", "", ""},
+	{"scheme-less and https", "connect-src medium.com https://medium.com" + base, "", lint.RedundantSource, true, 0, "connect-src", "https://medium.com", ""},
+	{"secure beside plaintext is not the one to drop", "connect-src https://medium.com http://medium.com" + base, "", lint.RedundantSource, false, 0, "", "", ""},
+
 	{"scripts unrestricted", "connect-src 'self'; object-src 'none'", "", lint.ScriptsUnrestricted, true, -1, "script-src", "", "scripts load from anywhere"},
 	{"plugins unrestricted", "connect-src 'self'; script-src 'self'", "", lint.ScriptsUnrestricted, true, -1, "object-src", "", "object-src 'none'"},
 	{"default-src restricts scripts", "default-src 'self'", "", lint.ScriptsUnrestricted, false, 0, "", "", ""},
@@ -165,7 +206,12 @@ func TestCheck(t *testing.T) {
 			f := got[0]
 			assert.Equal(t, tt.index, f.Policy, "%v", f)
 			assert.Equal(t, tt.dir, f.Directive, "%v", f)
-			assert.Equal(t, tt.src, f.Source, "%v", f)
+			if tt.src == "" {
+				assert.Empty(t, f.Sources, "%v", f)
+			} else {
+				require.NotEmpty(t, f.Sources, "%v", f)
+				assert.Equal(t, tt.src, f.Sources[0], "%v", f)
+			}
 			assert.Contains(t, f.Message, tt.msg)
 		})
 	}
@@ -227,8 +273,89 @@ func TestSeverity(t *testing.T) {
 }
 
 func TestFindingString(t *testing.T) {
-	f := lint.Finding{Code: lint.AnyHost, Severity: lint.High, Policy: 0, Directive: "connect-src", Source: "*", Message: "m"}
-	assert.Equal(t, "CSP1003 high (policy 0, connect-src, *): m", f.String())
+	f := lint.Finding{Code: lint.AnyHost, Severity: lint.High, Policy: 0, Directive: "connect-src", Sources: []string{"*", "https://*"}, Message: "m"}
+	assert.Equal(t, "CSP1003 high (policy 0, connect-src: * https://*): m", f.String())
+	assert.Equal(t, lint.Connect, f.Scope())
 	f = lint.Finding{Code: lint.Unrestricted, Severity: lint.High, Policy: -1, Message: "m"}
 	assert.Equal(t, "CSP1001 high (all policies): m", f.String())
+}
+
+// TestOneFindingPerDirectiveAndRule checks that a rule broken by several
+// sources of a directive is one finding listing them all, in order.
+func TestOneFindingPerDirectiveAndRule(t *testing.T) {
+	list := parseLists(t, "connect-src https: wss: 'self' http://a.example ws://b.example; default-src 'self'"+base, "")
+	var seen = map[string]bool{}
+	for _, f := range lint.Check(list) {
+		key := string(f.Code) + " " + f.Directive + " " + strconv.Itoa(f.Policy)
+		assert.False(t, seen[key], "two findings for %s", key)
+		seen[key] = true
+		switch f.Code {
+		case lint.NetworkScheme:
+			assert.Equal(t, []string{"https:", "wss:"}, f.Sources)
+			assert.Contains(t, f.Message, "each of these bare schemes")
+		case lint.Plaintext:
+			assert.Equal(t, []string{"http://a.example", "ws://b.example"}, f.Sources)
+		}
+	}
+	assert.True(t, seen["CSP1004 connect-src 0"] && seen["CSP1006 connect-src 0"])
+}
+
+// TestWellWrittenPolicyPassesTheDefaultGate checks that the policy the
+// README calls well written has no finding at or above medium, the
+// default gate of cspcheck -lint.
+func TestWellWrittenPolicyPassesTheDefaultGate(t *testing.T) {
+	for _, policy := range []string{
+		"default-src 'self'; connect-src 'self' https://api.example.com",
+		"default-src 'self'; connect-src 'self' https://api.example.com/v1/",
+	} {
+		for _, f := range lint.Check(parseLists(t, policy, "")) {
+			assert.Less(t, f.Severity, lint.Medium, "%s: %v", policy, f)
+		}
+	}
+}
+
+func TestSourceFindings(t *testing.T) {
+	codes := func(dir, src string) []lint.Code {
+		var out []lint.Code
+		for _, f := range lint.Source(dir, source.MustParse(src)) {
+			assert.Equal(t, []string{source.MustParse(src).String()}, f.Sources)
+			assert.Equal(t, -1, f.Policy)
+			out = append(out, f.Code)
+		}
+		return out
+	}
+	assert.Equal(t, []lint.Code{lint.Plaintext}, codes("connect-src", "http://api.example.com"))
+	assert.Equal(t, []lint.Code{lint.LocalScheme}, codes("connect-src", "data:"))
+	assert.Equal(t, []lint.Code{lint.IPHost}, codes("connect-src", "https://203.0.113.7"))
+	assert.Equal(t, []lint.Code{lint.NoConnectEffect}, codes("connect-src", "'unsafe-inline'"))
+	assert.Empty(t, codes("default-src", "'unsafe-inline'"))
+	assert.Empty(t, codes("connect-src", "https://api.example.com"))
+}
+
+func TestScope(t *testing.T) {
+	for _, s := range []lint.Scope{lint.Connect, lint.Scripts, lint.Writing} {
+		got, err := lint.ParseScope(s.String())
+		require.NoError(t, err)
+		assert.Equal(t, s, got)
+	}
+	_, err := lint.ParseScope("all")
+	assert.Error(t, err)
+	for _, r := range lint.Rules() {
+		want := map[byte]lint.Scope{'1': lint.Connect, '2': lint.Scripts, '3': lint.Writing}[r.Code[3]]
+		assert.Equal(t, want, r.Scope, r.Code)
+	}
+}
+
+// TestCorpusOneFindingPerRule lints every header of the corpus: no rule is
+// reported twice for one directive of one policy.
+func TestCorpusOneFindingPerRule(t *testing.T) {
+	for _, c := range corpus.LoadTB(t) {
+		l, _ := c.Parse()
+		seen := map[string]bool{}
+		for _, f := range lint.Check(l) {
+			key := fmt.Sprintf("%s %d %s", f.Code, f.Policy, f.Directive)
+			assert.False(t, seen[key], "%s: %s reported twice", c.Name, key)
+			seen[key] = true
+		}
+	}
 }

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/cspkit/cspkit/csp"
@@ -30,70 +31,85 @@ func (c *checker) looser(i int, conn, def csp.Directive) {
 	}
 }
 
-// coverIndex holds default-src's expressions by host, so that checking a
-// connect-src of n sources against a default-src of m costs about n+m, not
-// n*m.
+// coverIndex holds a list's URL-matching expressions by host, so that
+// checking n sources against a list of m costs about n+m, not n*m.
 type coverIndex struct {
-	all   []source.Expression            // wildcards, schemes and 'self'
-	hosts map[string][]source.Expression // host-sources by host-part
+	list  source.List
+	all   []int            // positions of wildcards, schemes and 'self'
+	hosts map[string][]int // positions of host-sources by host-part
 }
 
-// maxPerHost bounds the host-sources compared for one host; past it a
-// source counts as covered, so hostile lists stay linear (the finding is
-// only informational).
+// maxPerHost bounds the expressions compared for one host; past it a
+// source counts as covered, so hostile lists stay linear (the findings
+// that use it are only informational).
 const maxPerHost = 64
 
 func newCoverIndex(l source.List) coverIndex {
-	idx := coverIndex{hosts: make(map[string][]source.Expression)}
-	for _, e := range l.All() {
+	idx := coverIndex{list: l, hosts: make(map[string][]int)}
+	for i, e := range l.All() {
 		if e.Kind() == source.Host {
-			idx.hosts[e.Host()] = append(idx.hosts[e.Host()], e)
+			idx.hosts[e.Host()] = append(idx.hosts[e.Host()], i)
 		} else if e.CanMatchURL() {
-			idx.all = append(idx.all, e)
+			idx.all = append(idx.all, i)
 		}
 	}
 	return idx
 }
 
+// covered reports whether an expression of the list covers e.
 func (idx coverIndex) covered(e source.Expression) bool {
-	if len(idx.all) > maxPerHost {
-		return true
-	}
-	for _, a := range idx.all {
-		if covers(a, e) {
-			return true
+	_, ok := idx.coveredByOther(e, -1)
+	return ok
+}
+
+// coveredByOther returns the position of an expression of the list, other
+// than the one at position self, that covers e; of two expressions that
+// cover each other, only the earlier one counts as covering the later.
+// ok is true without a position when a host has too many expressions to
+// compare (see maxPerHost).
+func (idx coverIndex) coveredByOther(e source.Expression, self int) (int, bool) {
+	try := func(positions []int) (int, bool) {
+		if len(positions) > maxPerHost {
+			return -1, self < 0
 		}
+		for _, k := range positions {
+			a := idx.list.At(k)
+			if k == self || a == e && self >= 0 || !covers(a, e) {
+				continue
+			}
+			if self >= 0 && k > self && covers(e, a) {
+				continue // equivalent: the later one is redundant
+			}
+			return k, true
+		}
+		return -1, false
+	}
+	if k, ok := try(idx.all); ok {
+		return k, ok
 	}
 	if e.Kind() != source.Host {
-		return false
+		return -1, false
 	}
 	h := e.Host()
-	if idx.coveredBy(idx.hosts[h], e) || idx.coveredBy(idx.hosts["*"], e) {
-		return true
+	if k, ok := try(idx.hosts[h]); ok {
+		return k, ok
+	}
+	if k, ok := try(idx.hosts["*"]); ok {
+		return k, ok
 	}
 	for i := 0; i < len(h); i++ {
-		if h[i] == '.' && idx.coveredBy(idx.hosts["*"+h[i:]], e) {
-			return true
+		if h[i] == '.' {
+			if k, ok := try(idx.hosts["*"+h[i:]]); ok {
+				return k, ok
+			}
 		}
 	}
-	return false
+	return -1, false
 }
 
-func (idx coverIndex) coveredBy(l []source.Expression, e source.Expression) bool {
-	if len(l) > maxPerHost {
-		return true
-	}
-	for _, a := range l {
-		if covers(a, e) {
-			return true
-		}
-	}
-	return false
-}
-
-// covers reports whether every URL b matches is surely matched by a. It is
-// conservative: when coverage depends on the page (scheme-less sources) or
-// is hard to show, it says no.
+// covers reports whether every URL b matches is surely matched by a, in
+// every engine. It is conservative: when coverage depends on the page
+// (scheme-less sources) or is hard to show, it says no.
 func covers(a, b source.Expression) bool {
 	if a == b {
 		return true
@@ -150,7 +166,7 @@ func hostSourceCovers(a, b source.Expression) bool {
 	default:
 		return false
 	}
-	if !a.PortWildcard() && a.Port() != b.Port() {
+	if !portCovers(a, b) {
 		return false
 	}
 	switch ap, bp := a.Path(), b.Path(); {
@@ -160,6 +176,38 @@ func hostSourceCovers(a, b source.Expression) bool {
 		return false
 	}
 	return true
+}
+
+// portCovers reports whether host-source a's port-part allows every port
+// that b's does, for the schemes both allow.
+func portCovers(a, b source.Expression) bool {
+	switch {
+	case a.PortWildcard() || a.Port() == b.Port():
+		return true
+	case a.Scheme() == "" && a.Port() == "":
+		// The default port of the URL's scheme: it covers b's port when
+		// that is the default of b's scheme.
+		return b.Scheme() != "" && b.Port() == portText(source.MustParse(b.Scheme()+"://h"))
+	}
+	pa := portText(a)
+	return pa != "" && pa == portText(b)
+}
+
+// portText returns a host-source's port as written or, when it has none
+// and names its scheme, the scheme's default port: "https://h" and
+// "https://h:443" match the same URLs in every engine. A scheme-less
+// source without a port returns "".
+func portText(e source.Expression) string {
+	if p := e.Port(); p != "" {
+		return p
+	}
+	switch e.Scheme() {
+	case "http", "ws":
+		return strconv.Itoa(80)
+	case "https", "wss":
+		return strconv.Itoa(443)
+	}
+	return ""
 }
 
 // shortList prints a source list, or its first sources and a count when it

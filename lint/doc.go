@@ -11,7 +11,18 @@
 // policy, so a weakness in one policy may be covered by another; findings are
 // per policy and say which.
 //
-// Lint does not repeat what csp.Parse reports as a csp.Problem (unknown or
-// misspelled directives, unquoted keywords, invalid source expressions and
-// the like); run both.
+// A rule broken by several sources of one directive is one Finding that
+// lists them. Rules have a Scope: Connect (CSP1xxx), Scripts (CSP2xxx,
+// what default-src lets scripts and plugins do) and Writing (CSP3xxx, how
+// any source-list directive is written: keywords without quotes,
+// deprecated directives, duplicate and redundant sources).
+//
+// Lint is advice about policies that browsers enforce as written. What a
+// browser drops or ignores (unknown or unsupported directives, invalid
+// source expressions and the like) is a csp.Problem from csp.Parse; lint
+// does not repeat it. Run both.
+//
+// Check costs time and memory linear in the size of the list. Package lint
+// imports no package that decides requests: package match uses Source to
+// say when a source it suggests opens a policy up.
 package lint

@@ -15,8 +15,8 @@ func ExampleCheck() {
 		}
 	}
 	// Output:
-	// CSP1004 high (policy 0, connect-src, https:): https: allows connections to every https host on the web: injected script can send data to any server; list the hosts instead
-	// CSP1007 high (policy 0, connect-src, *.github.io): *.github.io matches every host under github.io, which is a public suffix: anyone can register a host there and receive the page's connections
+	// CSP1004 high (policy 0, connect-src: https:): https: allows connections to every https host on the web: injected script can send data to any server; list the hosts instead
+	// CSP1007 high (policy 0, connect-src: *.github.io): *.github.io matches every host under github.io, which is a public suffix: anyone can register a host there and receive the page's connections
 }
 
 func ExampleRules() {

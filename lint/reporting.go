@@ -13,7 +13,7 @@ import (
 func (c *checker) reporting(i int, p csp.Policy) {
 	uri, to := p.Has("report-uri"), p.Has("report-to")
 	switch {
-	case !uri && !to && p.Disposition() == csp.Report:
+	case !uri && !to && p.Disposition() == csp.ReportOnly:
 		c.add(NoReporting, i, "", "",
 			"the report-only policy has neither report-uri nor report-to: its violations only reach the browser console")
 	case !uri && !to:

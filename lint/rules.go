@@ -1,8 +1,10 @@
 package lint
 
-// The codes Check reports. CSP1xxx are about connect requests; CSP2xxx are
-// about scripts and plugins that fall back to default-src, checked because
-// default-src is shared with connect requests.
+// The codes Check reports. CSP1xxx are about connect requests (scope
+// Connect); CSP2xxx are about scripts and plugins that fall back to
+// default-src, checked because default-src is shared with connect requests
+// (scope Scripts); CSP3xxx are about how any directive is written (scope
+// Writing).
 const (
 	Unrestricted         Code = "CSP1001"
 	ReportOnly           Code = "CSP1002"
@@ -25,6 +27,12 @@ const (
 	DefaultUnsafeEval    Code = "CSP2002"
 	DefaultBroadScripts  Code = "CSP2003"
 	ScriptsUnrestricted  Code = "CSP2004"
+	UnquotedKeyword      Code = "CSP3001"
+	SchemeAsHost         Code = "CSP3002"
+	MissingSemicolon     Code = "CSP3003"
+	DeprecatedDirective  Code = "CSP3004"
+	DuplicateSource      Code = "CSP3005"
+	RedundantSource      Code = "CSP3006"
 )
 
 // Rule documents one Code: what it finds, how severe it is, and which
@@ -32,75 +40,94 @@ const (
 type Rule struct {
 	Code      Code
 	Severity  Severity
+	Scope     Scope
 	Title     string // a few words
 	Detail    string // what triggers it and why it matters
 	Evaluator string // the csp_evaluator finding types it covers, or ""
 }
 
 var rules = [...]Rule{
-	{Unrestricted, High, "Connections unrestricted",
+	{Unrestricted, High, Connect, "Connections unrestricted",
 		"No enforced policy has connect-src or default-src, so the page may connect anywhere: injected script can send data to any server.",
 		"none (csp_evaluator has no connect-src check)"},
-	{ReportOnly, Medium, "Connect restrictions only report-only",
+	{ReportOnly, Medium, Connect, "Connect restrictions only report-only",
 		"Only a report-only policy restricts connect requests: violations are reported but every request proceeds.",
 		""},
-	{AnyHost, High, "Any host",
+	{AnyHost, High, Connect, "Any host",
 		"The governing directive has `*` or a host-source whose host is `*` (such as `https://*`): connections to every host on the web are allowed.",
 		"PLAIN_WILDCARD (for default-src)"},
-	{NetworkScheme, High, "Bare network scheme",
+	{NetworkScheme, High, Connect, "Bare network scheme",
 		"A scheme-source `https:`, `http:`, `wss:` or `ws:` allows every host with that scheme.",
 		"PLAIN_URL_SCHEMES (for default-src)"},
-	{LocalScheme, Medium, "Bare data:, blob: or filesystem: scheme",
+	{LocalScheme, Medium, Connect, "Bare data:, blob: or filesystem: scheme",
 		"`data:`, `blob:` or `filesystem:` lets the page fetch content it built itself, which hides what is loaded from review; CSP guidance says not to allow them in connect-src.",
 		"PLAIN_URL_SCHEMES (data:, for default-src)"},
-	{Plaintext, Medium, "Plaintext source",
+	{Plaintext, Medium, Connect, "Plaintext source",
 		"A host-source with scheme `http://` or `ws://`: the traffic can be read and changed on the network, and browsers block it from https pages as mixed content anyway.",
 		"SRC_HTTP"},
-	{PublicSuffixWildcard, High, "Wildcard on a public suffix",
+	{PublicSuffixWildcard, High, Connect, "Wildcard on a public suffix",
 		"A wildcard host such as `*.com`, `*.github.io` or `*.appspot.com` whose base is a public suffix (or whose children are): anyone can register a host it matches.",
 		""},
-	{IPHost, Low, "IP address host",
+	{IPHost, Low, Connect, "IP address host",
 		"A host-source names an IP address: it is tied to one server's address, and browsers differ on whether IP hosts match.",
 		"IP_SOURCE"},
-	{Loopback, Info, "Loopback host",
+	{Loopback, Info, Connect, "Loopback host",
 		"A host-source names localhost or a loopback address: usually a development leftover; in production it lets pages reach services on the visitor's own machine.",
 		"IP_SOURCE (127.0.0.1)"},
-	{AnyPort, Medium, "Any port",
+	{AnyPort, Medium, Connect, "Any port",
 		"A host-source with port `*` allows every port on the host, including internal services that listen there.",
 		""},
-	{LooserThanDefault, Info, "connect-src looser than default-src",
+	{LooserThanDefault, Info, Connect, "connect-src looser than default-src",
 		"connect-src allows a source that default-src (other than 'none') does not cover: connections are less restricted than other fetches. Often intended (an API host); worth a look when the source is broad.",
 		""},
-	{PathAfterRedirect, Low, "Path does not constrain redirects",
-		"A host-source has a path. After a redirect browsers ignore paths, so an open redirect on the host reaches any path there.",
+	{PathAfterRedirect, Info, Connect, "Path does not constrain redirects",
+		"A host-source has a path. After a redirect browsers ignore paths, so an open redirect on the host reaches any path there. A path still narrows direct requests, so it is worth having: this is information, not a weakness.",
 		""},
-	{NoConnectEffect, Low, "Keyword or nonce without effect on connections",
-		"connect-src holds a nonce, a hash or a keyword other than 'self' and 'none'; they never allow or block a connect request.",
+	{NoConnectEffect, Low, Connect, "Keyword or nonce without effect on connections",
+		"connect-src holds a nonce, a hash or a keyword other than 'self' and 'none'; they never allow or block a connect request. (In default-src they are not reported: they apply to the scripts and styles that fall back to it.)",
 		"SCRIPT_UNSAFE_INLINE, SCRIPT_UNSAFE_EVAL, SCRIPT_UNSAFE_HASHES, STRICT_DYNAMIC_NOT_STANDALONE (script-only keywords: no effect in connect-src)"},
-	{NoReporting, Info, "No reporting",
+	{NoReporting, Info, Connect, "No reporting",
 		"A policy restricts connect requests but has neither report-uri nor report-to, so blocked requests go unnoticed.",
 		"REPORTING_DESTINATION_MISSING"},
-	{ReportToOnly, Info, "report-to without report-uri",
+	{ReportToOnly, Info, Connect, "report-to without report-uri",
 		"A policy reports only through report-to, which not every browser supports for CSP; add report-uri as well.",
 		"REPORT_TO_ONLY"},
-	{InsecureReportURI, Medium, "Plaintext report-uri",
+	{InsecureReportURI, Medium, Connect, "Plaintext report-uri",
 		"report-uri sends violation reports (which hold page and request URLs) over plain http.",
 		"SRC_HTTP (report-uri)"},
-	{ShortNonce, Medium, "Short nonce",
+	{ShortNonce, Medium, Connect, "Short nonce",
 		"A nonce in connect-src or default-src is shorter than 8 characters, too short to be unguessable.",
 		"NONCE_LENGTH"},
-	{DefaultUnsafeInline, High, "default-src allows inline scripts",
+	{DefaultUnsafeInline, High, Scripts, "default-src allows inline scripts",
 		"There is no script-src, so default-src governs scripts, and it has 'unsafe-inline' without a nonce or hash: injected inline scripts run.",
 		"SCRIPT_UNSAFE_INLINE (via default-src)"},
-	{DefaultUnsafeEval, Medium, "default-src allows eval",
+	{DefaultUnsafeEval, Medium, Scripts, "default-src allows eval",
 		"There is no script-src, so default-src governs scripts, and it has 'unsafe-eval': strings become code through eval() and similar.",
 		"SCRIPT_UNSAFE_EVAL (via default-src)"},
-	{DefaultBroadScripts, High, "default-src allows scripts from anywhere",
+	{DefaultBroadScripts, High, Scripts, "default-src allows scripts from anywhere",
 		"There is no script-src or no object-src, so default-src governs scripts or plugins, and it has `*` or `http:`, `https:` or `data:`: scripts can load from anywhere.",
 		"PLAIN_WILDCARD, PLAIN_URL_SCHEMES (via default-src)"},
-	{ScriptsUnrestricted, High, "Scripts or plugins unrestricted",
+	{ScriptsUnrestricted, High, Scripts, "Scripts or plugins unrestricted",
 		"No enforced policy has script-src (or object-src) nor default-src, so scripts (or plugins) load from anywhere; script injection then leads straight to exfiltration through whatever connect-src allows.",
 		"MISSING_DIRECTIVES (script-src, object-src)"},
+	{UnquotedKeyword, Medium, Writing, "Keyword without quotes",
+		"A source list holds `self`, `none`, `unsafe-inline`, `nonce-...` or another keyword, nonce or hash without its single quotes. Browsers read it as a host name, so the keyword does not apply (and `self` allows a host named self).",
+		"INVALID_KEYWORD (unquoted)"},
+	{SchemeAsHost, Medium, Writing, "Scheme written as a host",
+		"A source list holds `https`, `wss`, `data` or another scheme without its colon. Browsers read it as a host name, not as the scheme-source `https:`.",
+		""},
+	{MissingSemicolon, Medium, Writing, "Directive name inside a value",
+		"A source list holds a directive name such as `img-src`, probably because a `;` is missing before it: browsers read the name and the sources after it as hosts of the directive before.",
+		"MISSING_SEMICOLON"},
+	{DeprecatedDirective, Low, Writing, "Deprecated directive",
+		"`block-all-mixed-content` is deprecated: Chromium still enforces it (and reports its blocks as CSP violations), Firefox and WebKit ignore it, and every browser blocks mixed content anyway. Use `upgrade-insecure-requests` where upgrading is wanted. (Directives no browser enforces any more are `csp` parse problems, `unsupported-directive`.)",
+		"DEPRECATED_DIRECTIVE (block-all-mixed-content)"},
+	{DuplicateSource, Info, Writing, "Duplicate source",
+		"A directive lists the same source expression twice (compared in canonical form, so case does not hide it).",
+		""},
+	{RedundantSource, Info, Writing, "Redundant source",
+		"A directive lists a source that another source of the same directive already covers in every engine, such as `https://example.com:443` beside `https://example.com` or `https://api.example.com` beside `https://*.example.com`: it allows nothing more.",
+		""},
 }
 
 // Rules returns the catalogue: every Code Check can report, in code order.

@@ -16,19 +16,32 @@ import (
 // Engines holds each one's decision, so that Blocked and Divergent tell
 // whether they agree. WithEngine(Spec) decides by the CSP3 text alone.
 //
+// target is resolved against page as fetch() resolves it, following the
+// WHATWG URL standard: "api.example.com/v1" is a path on the page's host.
+// The StrictTarget option refuses such targets instead.
+//
 // The error, a *URLError, is returned only when page or target cannot be
-// parsed as a browser would; no Decision is made then, so a bad URL is never
-// silently allowed.
+// parsed as a browser would (or, under StrictTarget, the target is
+// ambiguous); no Decision is made then, so a bad URL is never silently
+// allowed.
 func Connect(list csp.List, page, target string, opts ...Option) (Decision, error) {
+	c := newConfig(opts)
 	p, err := urlx.Parse(page)
 	if err != nil {
 		return Decision{}, &URLError{Role: "page", Input: page, Err: err}
 	}
 	t, err := urlx.ParseRef(p, target)
+	if c.strict && !explicitTarget(target) {
+		amb := &AmbiguousTargetError{Target: target}
+		if err == nil {
+			amb.Read = t.String()
+		}
+		return Decision{}, &URLError{Role: "target", Input: target, Err: amb}
+	}
 	if err != nil {
 		return Decision{}, &URLError{Role: "target", Input: target, Err: err}
 	}
-	return decide(list, p, t, newConfig(opts)), nil
+	return decide(list, p, t, c), nil
 }
 
 // ConnectURL is Connect for URLs parsed already, for callers that check
@@ -65,16 +78,17 @@ func decide(list csp.List, page, target urlx.URL, c config) Decision {
 	if n > 0 {
 		vs = make([]Verdict, 0, len(c.engines)*n)
 	}
-	rep, allowed, mixed := 0, true, false
+	rep, allowed, cspAllowed, mixed := 0, true, true, false
 	for i, p := range c.engines {
 		ds[i] = decideOne(list, page, target, c, p, vs[i*n:i*n:i*n+n], self)
 		if !ds[i].Allowed && allowed {
 			rep, allowed = i, false
 		}
+		cspAllowed = cspAllowed && ds[i].CSPAllowed
 		mixed = mixed || ds[i].MixedContent
 	}
 	d := ds[rep]
-	d.Allowed, d.MixedContent, d.Engines = allowed, mixed, ds
+	d.Allowed, d.CSPAllowed, d.MixedContent, d.Engines = allowed, cspAllowed, mixed, ds
 	return d
 }
 
@@ -85,28 +99,37 @@ func decideOne(list csp.List, page, target urlx.URL, c config, p *profile, verdi
 	d := Decision{
 		engine:     Engine{p: p},
 		request:    r.request,
+		list:       list,
 		page:       URL{u: page},
 		target:     URL{u: target},
 		Redirected: c.redirected,
 		Upgraded:   r.upgraded,
-		Allowed:    true,
 	}
 	if r.refused != notRefused {
-		d.checked, d.Allowed = URL{u: r.checked}, false
+		d.checked = URL{u: r.checked}
 		d.Refused = p.refusalText(r.refused, r.request, &r.checked)
 		return d
 	}
 	d.Policies = verdicts
+	d.CSPAllowed = true
 	if r.twice {
 		// Checked as given first; the upgraded URL only if that passes.
-		if d.check(list, &r.raw, &self, c, p); !d.Allowed {
-			return d
-		}
+		d.check(list, &r.raw, &self, c, p)
 	}
-	d.check(list, &r.checked, &self, c, p)
-	d.MixedContent = self.Scheme == "https" && (r.sent.Scheme == "http" || r.sent.Scheme == "ws") &&
-		(p.loopbackMixed || !trustworthyHost(&r.sent))
+	if d.CSPAllowed {
+		d.check(list, &r.checked, &self, c, p)
+	}
+	d.MixedContent = p.mixedContent(&self, &r.sent)
+	d.Allowed = d.CSPAllowed && !d.MixedContent
 	return d
+}
+
+// mixedContent reports whether a request from the page to sent, the URL it
+// goes to, is blocked as mixed content: an https page requesting http: or
+// ws:, loopback hosts exempt unless the engine counts them.
+func (p *profile) mixedContent(self *selfOrigin, sent *urlx.URL) bool {
+	return self.Scheme == "https" && (sent.Scheme == "http" || sent.Scheme == "ws") &&
+		(p.loopbackMixed || !trustworthyHost(sent))
 }
 
 // route is what one engine does with a request before matching: the
@@ -147,10 +170,11 @@ func (p *profile) route(target urlx.URL, c config) route {
 	return r
 }
 
-// check matches u against every policy of list, filling d's verdicts.
+// check matches u against every policy of list, filling d's verdicts and
+// CSPAllowed.
 func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c config, p *profile) {
 	d.checked = URL{u: *u}
-	d.Allowed = true
+	d.CSPAllowed = true
 	d.Policies = d.Policies[:0]
 	if d.Policies == nil && list.Len() > 0 {
 		d.Policies = make([]Verdict, 0, list.Len())
@@ -164,7 +188,7 @@ func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c config,
 			v.Allowed = v.Match >= 0
 		}
 		if !v.Allowed && v.Disposition == csp.Enforce {
-			d.Allowed = false
+			d.CSPAllowed = false
 		}
 		d.Policies = append(d.Policies, v)
 	}
@@ -195,7 +219,7 @@ func (p *profile) enforcedAllow(list csp.List, u *urlx.URL, self *selfOrigin, c 
 // allowsOne is decideOne's Allowed, without the Decision.
 func allowsOne(list csp.List, target urlx.URL, c config, p *profile, self selfOrigin) bool {
 	r := p.route(target, c)
-	if r.refused != notRefused {
+	if r.refused != notRefused || p.mixedContent(&self, &r.sent) {
 		return false
 	}
 	if r.twice && !p.enforcedAllow(list, &r.raw, &self, c) {

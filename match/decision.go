@@ -1,21 +1,25 @@
 package match
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/cspkit/cspkit/csp"
 	"github.com/cspkit/cspkit/source"
 )
 
-// Decision is the outcome of Connect: whether the request is allowed, how
-// each policy judged it and, when several engines decided, each engine's
-// own decision.
+// Decision is the outcome of Connect: whether the request goes through,
+// how each policy judged it and, when several engines decided, each
+// engine's own decision.
 type Decision struct {
-	// Allowed is true when every enforced policy allows the request, in
-	// every engine that decided. It is the CSP verdict only: see
-	// MixedContent.
+	// Allowed is true when the request goes through in every engine that
+	// decided: the API does not refuse it before CSP runs (Refused), every
+	// enforced policy allows it (CSPAllowed), and it is not blocked as
+	// mixed content (MixedContent). This is what a test of a page's policy
+	// wants to know; csptest and cspcheck decide by it.
 	Allowed bool
+	// CSPAllowed is the Content Security Policy verdict alone: every
+	// enforced policy allows the request, in every engine that decided. A
+	// request that is CSPAllowed may still be blocked as mixed content; a
+	// Refused request is not CSPAllowed (CSP never ran).
+	CSPAllowed bool
 	// Policies holds one Verdict per policy of the list, in order,
 	// report-only policies included, as the representative engine (see
 	// Engine) judged them. It is empty when the target was Refused.
@@ -29,12 +33,13 @@ type Decision struct {
 	// as given (Firefox lets https: and wss: sources cover it).
 	Upgraded bool
 	// MixedContent is true when the page is https and the request goes to
-	// a non-loopback http: or ws: URL: browsers block such a request as
-	// mixed content whatever CSP allows.
+	// an http: or ws: URL that browsers block as mixed content whatever
+	// CSP allows (loopback hosts are exempt in some engines), in any
+	// engine that decided.
 	MixedContent bool
 	// Refused, when not empty, says why the API refuses the target before
 	// CSP runs (for example fetch() of a URL with credentials): no request
-	// is made, and Allowed is false.
+	// is made, and neither Allowed nor CSPAllowed is true.
 	Refused string
 	// Engines holds each engine's own decision, in the order the engines
 	// were given, when more than one engine decided; it is nil otherwise.
@@ -42,6 +47,7 @@ type Decision struct {
 
 	engine       Engine
 	request      Request
+	list         csp.List
 	page, target URL
 	checked      URL
 }
@@ -72,12 +78,16 @@ func (v Verdict) Matched() (source.Expression, bool) {
 }
 
 // Engine returns the engine that decided or, when several did, the
-// representative one whose verdicts fill Policies: the first engine that
-// blocks, or the first engine when all allow.
+// representative one whose verdicts fill Policies: the first engine in
+// which the request does not go through, or the first engine when it goes
+// through in all.
 func (d Decision) Engine() Engine { return d.engine }
 
 // Request returns the API the decision is about.
 func (d Decision) Request() Request { return d.request }
+
+// List returns the policies the decision was made with.
+func (d Decision) List() csp.List { return d.list }
 
 // For returns the decision of engine e, and false when e did not decide.
 func (d Decision) For(e Engine) (Decision, bool) {
@@ -92,10 +102,11 @@ func (d Decision) For(e Engine) (Decision, bool) {
 	return Decision{}, false
 }
 
-// AllowedBy returns the engines that allow the request.
+// AllowedBy returns the engines in which the request goes through.
 func (d Decision) AllowedBy() []Engine { return d.by(true) }
 
-// BlockedBy returns the engines that do not allow the request.
+// BlockedBy returns the engines in which the request does not go through:
+// blocked by CSP or as mixed content, or refused before CSP runs.
 func (d Decision) BlockedBy() []Engine { return d.by(false) }
 
 func (d Decision) by(allowed bool) []Engine {
@@ -116,9 +127,9 @@ func (d *Decision) each() []Decision {
 	return d.Engines
 }
 
-// Blocked reports whether no engine allows the request. With one engine it
-// is !Allowed; with several, a request that some engines allow is neither
-// Allowed nor Blocked but Divergent.
+// Blocked reports whether the request goes through in no engine. With one
+// engine it is !Allowed; with several, a request that goes through in some
+// engines is neither Allowed nor Blocked but Divergent.
 func (d Decision) Blocked() bool {
 	for _, x := range d.each() {
 		if x.Allowed {
@@ -153,144 +164,4 @@ func (d Decision) Violations() []Verdict {
 		}
 	}
 	return out
-}
-
-// String explains the decision in one line: which policy and directive
-// decided, which source matched or why none did and, when engines disagree,
-// which engine decided what. The wording is for people and may change; use
-// the fields to test behaviour.
-func (d Decision) String() string {
-	if !d.target.IsValid() {
-		return "no decision (a URL could not be parsed)"
-	}
-	if d.Engines == nil {
-		return d.one()
-	}
-	type group struct {
-		titles []string
-		text   string
-	}
-	var groups []group
-	var allowedBy, blockedBy []string
-	for _, x := range d.Engines {
-		t := x.one()
-		if x.Allowed {
-			allowedBy = append(allowedBy, x.engine.Title())
-		} else {
-			blockedBy = append(blockedBy, x.engine.Title())
-		}
-		found := false
-		for i := range groups {
-			if groups[i].text == t {
-				groups[i].titles = append(groups[i].titles, x.engine.Title())
-				found = true
-				break
-			}
-		}
-		if !found {
-			groups = append(groups, group{titles: []string{x.engine.Title()}, text: t})
-		}
-	}
-	if len(groups) == 1 {
-		return groups[0].text + " (" + andList(groups[0].titles) + " agree)"
-	}
-	var b strings.Builder
-	switch {
-	case len(blockedBy) == 0:
-		b.WriteString("allowed by " + andList(allowedBy))
-	case len(allowedBy) == 0:
-		b.WriteString("blocked by " + andList(blockedBy))
-	default:
-		b.WriteString("divergent: allowed by " + andList(allowedBy) + ", blocked by " + andList(blockedBy))
-	}
-	for _, g := range groups {
-		b.WriteString(" | " + andList(g.titles) + ": " + g.text)
-	}
-	return b.String()
-}
-
-// andList joins names as "a", "a and b" or "a, b and c".
-func andList(names []string) string {
-	switch len(names) {
-	case 0:
-		return "no engine"
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
-}
-
-// one explains a single engine's decision.
-func (d Decision) one() string {
-	var b strings.Builder
-	if d.Refused != "" {
-		fmt.Fprintf(&b, "refused: %s: %s (before CSP runs)", d.target, d.Refused)
-		return b.String()
-	}
-	if d.Allowed {
-		b.WriteString("allowed: ")
-	} else {
-		b.WriteString("blocked: ")
-	}
-	b.WriteString(d.target.String())
-	if d.checked.String() != d.target.String() {
-		fmt.Fprintf(&b, " (checked as %s", d.checked)
-		if d.Upgraded {
-			b.WriteString(", upgraded by upgrade-insecure-requests")
-		}
-		b.WriteString(")")
-	}
-	if d.Redirected {
-		b.WriteString(" after a redirect (paths ignored)")
-	}
-	restricting := 0
-	for _, v := range d.Policies {
-		if v.Disposition != csp.Enforce || v.Directive == "" {
-			continue
-		}
-		if !d.Allowed && v.Allowed {
-			continue // explain only the blocking policies
-		}
-		restricting++
-		b.WriteString("; ")
-		v.explain(&b, d)
-	}
-	if d.Allowed && restricting == 0 {
-		if len(d.Policies) == 0 {
-			b.WriteString("; no policy")
-		} else {
-			b.WriteString("; no enforced policy has connect-src or default-src, so connections are unrestricted")
-		}
-	}
-	for _, v := range d.Policies {
-		if v.Disposition == csp.Report && !v.Allowed {
-			b.WriteString("; report-only ")
-			v.explain(&b, d)
-			b.WriteString(" (reported, not blocked)")
-		}
-	}
-	if d.MixedContent {
-		b.WriteString("; note: an https page's request to http/ws is blocked by browsers as mixed content")
-	}
-	return b.String()
-}
-
-func (v Verdict) explain(b *strings.Builder, d Decision) {
-	fmt.Fprintf(b, "policy %d %s", v.Policy, v.Directive)
-	if v.Fallback() {
-		b.WriteString(" (no connect-src)")
-	}
-	if e, ok := v.Matched(); ok {
-		fmt.Fprintf(b, " allows it by %s", e)
-		return
-	}
-	switch {
-	case v.Sources.Len() == 0:
-		b.WriteString(" is empty, which blocks everything")
-	case v.Sources.IsNone():
-		b.WriteString(" is 'none'")
-	default:
-		fmt.Fprintf(b, " %s: no source matches (page origin %s)", v.Sources, d.page.Origin())
-		d.writeNearMisses(b, v)
-	}
 }

@@ -2,19 +2,20 @@ package match
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/cspkit/cspkit/source"
 )
 
 // Engine is a model of how one implementation decides connect-src requests.
-// Engines differ only in a small set of named behaviours (see Behaviours);
+// Engines differ only in a small set of named behaviors (see Behaviors);
 // the matcher is shared. The zero Engine is Spec.
 type Engine struct {
 	p *profile
 }
 
-// profile holds an engine's behaviour switches. Each switch is described in
-// behaviours.go, which also renders the README's table from them.
+// profile holds an engine's behavior switches. Each switch is described in
+// behaviors.go, which also renders the README's table from them.
 type profile struct {
 	name  string
 	title string
@@ -181,15 +182,27 @@ func Browsers() []Engine {
 	return []Engine{Chromium, Firefox, WebKit}
 }
 
+// engineAliases maps other common names, in lower case, to an engine's
+// name.
+var engineAliases = map[string]string{
+	"csp3": "spec", "chrome": "chromium", "blink": "chromium", "edge": "chromium",
+	"gecko": "firefox", "safari": "webkit",
+}
+
 // ParseEngine returns the engine named name: "spec", "chromium", "firefox"
-// or "webkit", as Engine.String returns them.
+// or "webkit", as Engine.String returns them, in any case, or a common
+// alias ("chrome", "blink", "edge", "gecko", "safari", "csp3").
 func ParseEngine(name string) (Engine, error) {
+	n := strings.ToLower(strings.TrimSpace(name))
+	if a, ok := engineAliases[n]; ok {
+		n = a
+	}
 	for _, p := range allEngines {
-		if p.name == name {
+		if p.name == n {
 			return Engine{p: p}, nil
 		}
 	}
-	return Engine{}, fmt.Errorf("match: unknown engine %q (want spec, chromium, firefox or webkit)", name)
+	return Engine{}, fmt.Errorf("match: unknown engine %q (want spec, chromium, firefox or webkit, or chrome, edge, gecko, safari)", name)
 }
 
 func (e Engine) profile() *profile {

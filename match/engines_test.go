@@ -79,7 +79,7 @@ func TestDivergences(t *testing.T) {
 			switch {
 			case d.Refused != "":
 				got = 'R'
-			case d.Allowed:
+			case d.CSPAllowed:
 				got = 'A'
 			}
 			assert.Equal(t, string(want), string(got), "row %d %s: %q on %s → %s: %s", tt.row, e, tt.policy, page, tt.target, d)
@@ -99,23 +99,29 @@ func TestEveryBrowser(t *testing.T) {
 		require.NoError(t, err)
 		require.Len(t, d.Engines, 3)
 		browsers := []byte{tt.chro, tt.fire, tt.webk}
-		allowed := 0
+		allowed, cspAllowed := 0, 0
 		for i, e := range match.Browsers() {
 			x, ok := d.For(e)
 			require.True(t, ok)
 			assert.Equal(t, e, x.Engine())
-			assert.Equal(t, browsers[i] == 'A', x.Allowed, "row %d %s", tt.row, e)
+			assert.Equal(t, browsers[i] == 'A', x.CSPAllowed, "row %d %s", tt.row, e)
+			assert.Equal(t, x.CSPAllowed && !x.MixedContent && x.Refused == "", x.Allowed, "row %d %s: the request goes through", tt.row, e)
 			if x.Allowed {
 				allowed++
 			}
+			if x.CSPAllowed {
+				cspAllowed++
+			}
 		}
+		assert.Equal(t, cspAllowed == 3, d.CSPAllowed, "row %d: %s", tt.row, d)
 		assert.Equal(t, allowed == 3, d.Allowed, "row %d: %s", tt.row, d)
 		assert.Equal(t, allowed == 0, d.Blocked(), "row %d", tt.row)
 		assert.Equal(t, allowed > 0 && allowed < 3, d.Divergent(), "row %d", tt.row)
 		assert.Len(t, d.AllowedBy(), allowed)
 		assert.Len(t, d.BlockedBy(), 3-allowed)
 		if !d.Allowed {
-			assert.False(t, d.Engine() == match.Chromium && browsers[0] == 'A', "the representative engine blocks")
+			rep, _ := d.For(d.Engine())
+			assert.False(t, rep.Allowed, "row %d: the representative engine blocks", tt.row)
 		}
 		_, ok := d.For(match.Spec)
 		assert.False(t, ok, "Spec did not decide")
@@ -128,13 +134,13 @@ func TestDivergentString(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "divergent: allowed by Firefox and WebKit, blocked by Chromium"+
 		" | Chromium: blocked: https://api.example.com:8000/v1; policy 0 connect-src http://api.example.com:8000: no source matches (page origin https://example.com)"+
-		"; nearest: [Chromium lets source http://api.example.com:8000 reach https only with the default ports (the scheme upgrade must come with 80 to 443); target uses port 8000]"+
-		"; to allow it, add https://api.example.com:8000/v1 to connect-src"+
+		"; closest: [Chromium lets source http://api.example.com:8000 reach https only with the default ports (the scheme upgrade must come with 80 to 443); target uses port 8000]"+
+		"; to allow it, add https://api.example.com:8000 to connect-src (or, narrower, https://api.example.com:8000/v1)"+
 		" | Firefox and WebKit: allowed: https://api.example.com:8000/v1; policy 0 connect-src allows it by http://api.example.com:8000", d.String())
 
 	d, err = match.Connect(csp.MustParse("connect-src 'none'"), "https://example.com/", "/x", match.WithEngines(match.Chromium, match.Spec))
 	require.NoError(t, err)
-	assert.Equal(t, "blocked: https://example.com/x; policy 0 connect-src is 'none' (Chromium and CSP3 spec agree)", d.String())
+	assert.Equal(t, "blocked: https://example.com/x; policy 0 connect-src is 'none'; to allow it, replace 'none' in connect-src with https://example.com (or, narrower, https://example.com/x) (Chromium and CSP3 spec agree)", d.String())
 	assert.True(t, d.Blocked())
 	assert.False(t, d.Divergent())
 }
@@ -239,6 +245,13 @@ func TestEngineNames(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, e, back)
 		assert.NotEmpty(t, e.Title())
+	}
+	for alias, want := range map[string]match.Engine{"Chromium": match.Chromium, "chrome": match.Chromium, "Edge": match.Chromium,
+		"blink": match.Chromium, "FIREFOX": match.Firefox, "gecko": match.Firefox, "Safari": match.WebKit, "WebKit": match.WebKit,
+		"CSP3": match.Spec, " spec ": match.Spec} {
+		got, err := match.ParseEngine(alias)
+		require.NoError(t, err, alias)
+		assert.Equal(t, want, got, alias)
 	}
 	_, err := match.ParseEngine("netscape")
 	assert.ErrorContains(t, err, `unknown engine "netscape"`)

@@ -17,12 +17,15 @@ func ExampleDecision_Explain() {
 				fmt.Printf("  %s: %s\n", df.Part, df.Reason)
 			}
 		}
-		fmt.Println("  narrowest fix:", x.Suggestion)
+		for _, s := range x.Suggestions {
+			fmt.Println("  to allow it, add:", s.Source)
+		}
 	}
 	// Output:
 	// policy 0 connect-src blocks it
 	//   port: source https://api.example.com allows only port 443, the default for https; target uses 8443
 	//   host: source 'self' (https://example.com) allows only host example.com; target host is api.example.com
 	//   port: source 'self' (https://example.com) allows only port 443, the default for https; target uses 8443
-	//   narrowest fix: https://api.example.com:8443/v1
+	//   to allow it, add: https://api.example.com:8443
+	//   to allow it, add: https://api.example.com:8443/v1
 }

@@ -67,10 +67,10 @@ func ExampleWithEngine() {
 	// Output: true https://chat.example.com/socket
 }
 
-func ExampleSourceList() {
+func ExampleListMatches() {
 	page := match.MustParseURL("https://example.com/")
 	target, _ := page.ParseRef("https://cdn.example.net/lib.js")
-	i, ok := match.SourceList(source.MustParseList("'self' *.example.net"), target, page)
+	i, ok := match.ListMatches(source.MustParseList("'self' *.example.net"), page, target)
 	fmt.Println(i, ok)
 	// Output: 1 true
 }

@@ -89,8 +89,9 @@ func renderExplain(policy, reportOnly, page, target, engine string, redirected b
 		engine = "browsers"
 	}
 	fmt.Fprintf(&b, "engine: %s\nredirected: %v\n\n", engine, redirected)
-	fmt.Fprintf(&b, "allowed: %v\nmixed content: %v\n", d.Allowed, d.MixedContent)
+	fmt.Fprintf(&b, "allowed: %v\nCSP allowed: %v\nmixed content: %v\n", d.Allowed, d.CSPAllowed, d.MixedContent)
 	fmt.Fprintf(&b, "string: %s\n", d)
+	fmt.Fprintf(&b, "full:\n%+v\n", d)
 	fmt.Fprintf(&b, "explain (%s):\n", d.Engine())
 	xs := d.Explain()
 	if len(xs) == 0 {
@@ -104,10 +105,14 @@ func renderExplain(policy, reportOnly, page, target, engine string, redirected b
 				fmt.Fprintf(&b, "      %s: %s\n", df.Part, df.Reason)
 			}
 		}
-		if x.Suggestion.IsZero() {
+		if len(x.Suggestions) == 0 {
 			b.WriteString("    no source expression allows it\n")
-		} else {
-			fmt.Fprintf(&b, "    narrowest source allowing it: %s\n", x.Suggestion)
+		}
+		for _, s := range x.Suggestions {
+			fmt.Fprintf(&b, "    suggested: %s\n", s.Source)
+			if s.Caution != "" {
+				fmt.Fprintf(&b, "      caution: %s\n", s.Caution)
+			}
 		}
 	}
 	return b.String()
@@ -135,15 +140,14 @@ func TestExplainSuggestionAllows(t *testing.T) {
 			d, err := match.Connect(list, tc.page, tc.target, opts...)
 			require.NoError(t, err)
 			for _, x := range d.Explain() {
-				if x.Suggestion.IsZero() {
-					continue
+				for _, s := range x.Suggestions {
+					opts := append(opts, match.WithEngine(d.Engine()))
+					fixed := strings.Replace(tc.policy, x.Verdict.Directive, x.Verdict.Directive+" "+s.Source.String(), 1)
+					fixedList, _ := csp.Parse(fixed) // 'none' next to a source is a problem, not an error
+					d2, err := match.Connect(fixedList, tc.page, tc.target, opts...)
+					require.NoError(t, err)
+					assert.True(t, d2.CSPAllowed, "%q does not allow %s: %s", fixed, tc.target, d2)
 				}
-				opts := append(opts, match.WithEngine(d.Engine()))
-				fixed := strings.Replace(tc.policy, x.Verdict.Directive, x.Verdict.Directive+" "+x.Suggestion.String(), 1)
-				fixedList, _ := csp.Parse(fixed) // 'none' next to a source is a problem, not an error
-				d2, err := match.Connect(fixedList, tc.page, tc.target, opts...)
-				require.NoError(t, err)
-				assert.True(t, d2.Allowed, "%q does not allow %s: %s", fixed, tc.target, d2)
 			}
 		})
 	}
@@ -190,7 +194,7 @@ func TestSelfNearMissesFollowEngineRule(t *testing.T) {
 				u := match.MustParseURL(target)
 				d, err := match.ConnectURL(list, p, u, match.WithEngine(e))
 				require.NoError(t, err)
-				if d.Allowed || d.Refused != "" || match.Expression(self, d.Checked(), p, match.WithEngine(e)) {
+				if d.Allowed || d.Refused != "" || match.ExpressionMatches(self, p, d.Checked(), match.WithEngine(e)) {
 					continue
 				}
 				n++

@@ -5,14 +5,14 @@ import (
 	"github.com/cspkit/cspkit/source"
 )
 
-// Expression reports whether target matches one source expression on a page
-// at page ("does url match expression in origin with redirect count",
-// https://w3c.github.io/webappsec-csp/#match-url-to-source-expression).
+// ExpressionMatches reports whether one source expression matches target
+// on a page at page ("does url match expression in origin with redirect
+// count", https://w3c.github.io/webappsec-csp/#match-url-to-source-expression).
 // target is checked as given: upgrade-insecure-requests, which belongs to a
 // policy, is applied by Connect only. With several engines (the default is
 // every browser) the expression matches only when it matches in each.
 // Invalid URLs match nothing.
-func Expression(e source.Expression, target, page URL, opts ...Option) bool {
+func ExpressionMatches(e source.Expression, page, target URL, opts ...Option) bool {
 	if !target.IsValid() || !page.IsValid() {
 		return false
 	}
@@ -27,13 +27,13 @@ func Expression(e source.Expression, target, page URL, opts ...Option) bool {
 	return true
 }
 
-// SourceList reports whether target matches a source list on a page at
+// ListMatches reports whether a source list matches target on a page at
 // page, and the index of the first expression that matches
 // (https://w3c.github.io/webappsec-csp/#match-url-to-source-list). An empty
 // list and a list that is exactly 'none' match nothing. With several
 // engines the list matches only when it matches in each, and index is the
 // first engine's.
-func SourceList(l source.List, target, page URL, opts ...Option) (index int, ok bool) {
+func ListMatches(l source.List, page, target URL, opts ...Option) (index int, ok bool) {
 	if !target.IsValid() || !page.IsValid() {
 		return -1, false
 	}

@@ -38,17 +38,19 @@ func FuzzExplain(f *testing.F) {
 					t.Fatalf("near miss %s without a difference: %s", m.Source, d)
 				}
 			}
-			if x.Suggestion.IsZero() {
-				continue
+			if d.MixedContent && len(x.Suggestions) > 0 {
+				t.Fatalf("suggested a source for a request blocked as mixed content: %s", d)
 			}
-			fix := "connect-src " + x.Suggestion.String()
-			if d.Upgraded {
-				fix += "; upgrade-insecure-requests"
-			}
-			fixed, _ := csp.Parse(fix)
-			d2, err := match.Connect(fixed, page, target, opts...)
-			if err != nil || d2.Policies[0].Match < 0 {
-				t.Fatalf("suggestion %s does not allow %q from %q: %s", x.Suggestion, target, page, d2)
+			for _, s := range x.Suggestions {
+				fix := "connect-src " + s.Source.String()
+				if d.Upgraded {
+					fix += "; upgrade-insecure-requests"
+				}
+				fixed, _ := csp.Parse(fix)
+				d2, err := match.Connect(fixed, page, target, opts...)
+				if err != nil || d2.Policies[0].Match < 0 {
+					t.Fatalf("suggestion %s does not allow %q from %q: %s", s.Source, target, page, d2)
+				}
 			}
 		}
 	})

@@ -118,7 +118,8 @@ func TestConnect(t *testing.T) {
 			}
 			d, err := match.Connect(list, tt.page, tt.target, opts...)
 			require.NoError(t, err)
-			assert.Equal(t, tt.allow, d.Allowed, "%s", d)
+			assert.Equal(t, tt.allow, d.CSPAllowed, "%s", d)
+			assert.Equal(t, tt.allow && !d.MixedContent, d.Allowed, "%s: the request goes through", d)
 		})
 	}
 }
@@ -133,7 +134,7 @@ func TestReportOnly(t *testing.T) {
 	assert.True(t, d.Allowed)
 	v := d.Violations()
 	require.Len(t, v, 1)
-	assert.Equal(t, csp.Report, v[0].Disposition)
+	assert.Equal(t, csp.ReportOnly, v[0].Disposition)
 	assert.Equal(t, 1, v[0].Policy)
 	assert.Contains(t, d.String(), "report-only policy 1 connect-src")
 
@@ -169,8 +170,11 @@ func TestDecisionFields(t *testing.T) {
 
 	d, err = match.Connect(csp.MustParse("connect-src http:"), "https://example.com/", "http://insecure.example/")
 	require.NoError(t, err)
-	assert.True(t, d.Allowed)
+	assert.True(t, d.CSPAllowed, "the policy allows it")
 	assert.True(t, d.MixedContent)
+	assert.False(t, d.Allowed, "but it does not go through")
+	assert.True(t, d.Blocked(), "in any browser")
+	assert.Empty(t, d.Explain(), "every policy allows it: nothing to add")
 	d, err = match.Connect(csp.MustParse("connect-src http:"), "https://example.com/", "http://127.0.0.1:8080/")
 	require.NoError(t, err)
 	chromium, ok := d.For(match.Chromium)
@@ -180,6 +184,8 @@ func TestDecisionFields(t *testing.T) {
 	require.True(t, ok)
 	assert.True(t, webkit.MixedContent, "WebKit treats http loopback as mixed content")
 	assert.True(t, d.MixedContent, "some browser blocks it as mixed content")
+	assert.True(t, d.Divergent(), "it goes through in Chromium and Firefox only")
+	assert.Equal(t, []match.Engine{match.Chromium, match.Firefox}, d.AllowedBy())
 }
 
 func TestConnectErrors(t *testing.T) {
@@ -219,31 +225,35 @@ func TestPieces(t *testing.T) {
 	assert.Equal(t, "/api/v1", target.Path())
 	assert.Equal(t, "https://example.com", target.Origin())
 
-	assert.True(t, match.Expression(source.MustParse("'self'"), target, page))
-	assert.False(t, match.Expression(source.MustParse("https://example.com/api/v2"), target, page))
-	assert.True(t, match.Expression(source.MustParse("https://example.com/api/v2"), target, page, match.Redirected()))
-	assert.False(t, match.Expression(source.MustParse("*"), match.URL{}, page))
+	assert.True(t, match.ExpressionMatches(source.MustParse("'self'"), page, target))
+	assert.False(t, match.ExpressionMatches(source.MustParse("https://example.com/api/v2"), page, target))
+	assert.True(t, match.ExpressionMatches(source.MustParse("https://example.com/api/v2"), page, target, match.Redirected()))
+	assert.False(t, match.ExpressionMatches(source.MustParse("*"), page, match.URL{}))
 
-	i, ok := match.SourceList(source.MustParseList("https://cdn.example 'self'"), target, page, match.WithEngine(match.Spec))
+	i, ok := match.ListMatches(source.MustParseList("https://cdn.example 'self'"), page, target, match.WithEngine(match.Spec))
 	assert.True(t, ok)
 	assert.Equal(t, 1, i)
-	i, ok = match.SourceList(source.MustParseList("'none'"), target, page)
+	i, ok = match.ListMatches(source.MustParseList("'none'"), page, target)
 	assert.False(t, ok)
 	assert.Equal(t, -1, i)
-	_, ok = match.SourceList(source.List{}, target, page)
+	_, ok = match.ListMatches(source.List{}, page, target)
 	assert.False(t, ok)
 }
 
 func TestDecisionString(t *testing.T) {
 	for _, tt := range []struct{ policy, page, target, want string }{
-		{"", "https://a.example/", "https://b.example/", "allowed: https://b.example/; no policy"},
+		{"", "https://a.example/", "https://b.example/", "allowed: https://b.example/; no policy restricts connections"},
 		{"img-src 'none'", "https://a.example/", "https://b.example/", "allowed: https://b.example/; no enforced policy has connect-src or default-src, so connections are unrestricted"},
 		{"connect-src 'self' https://b.example", "https://a.example/", "https://b.example/x", "allowed: https://b.example/x; policy 0 connect-src allows it by https://b.example"},
 		{"default-src 'self'", "https://a.example/", "https://b.example/", "blocked: https://b.example/; policy 0 default-src (no connect-src) 'self': no source matches (page origin https://a.example); to allow it, add https://b.example to default-src"},
-		{"connect-src", "https://a.example/", "https://a.example/", "blocked: https://a.example/; policy 0 connect-src is empty, which blocks everything"},
-		{"connect-src 'none'", "https://a.example/", "https://a.example/", "blocked: https://a.example/; policy 0 connect-src is 'none'"},
+		{"connect-src https://c.example/v1/", "https://a.example/", "https://b.example/api/x", "blocked: https://b.example/api/x; policy 0 connect-src https://c.example/v1/: no source matches (page origin https://a.example); to allow it, add https://b.example to connect-src (or, narrower, https://b.example/api/x)"},
+		{"connect-src 'self' a.example b.example c.example d.example", "https://x.example/", "https://evil.example/", "blocked: https://evil.example/; policy 0 connect-src 'self' a.example b.example c.example and 1 more: no source matches (page origin https://x.example); to allow it, add https://evil.example to connect-src"},
+		{"connect-src", "https://a.example/", "https://a.example/", "blocked: https://a.example/; policy 0 connect-src is empty, which blocks everything; to allow it, add https://a.example to connect-src"},
+		{"connect-src 'none'", "https://a.example/", "https://a.example/", "blocked: https://a.example/; policy 0 connect-src is 'none'; to allow it, replace 'none' in connect-src with https://a.example"},
 		{"upgrade-insecure-requests; connect-src https://b.example", "https://a.example/", "http://b.example/", "allowed: http://b.example/ (checked as https://b.example/, upgraded by upgrade-insecure-requests); policy 0 connect-src allows it by https://b.example"},
-		{"connect-src http:", "https://a.example/", "http://b.example/", "allowed: http://b.example/; policy 0 connect-src allows it by http:; note: an https page's request to http/ws is blocked by browsers as mixed content"},
+		{"connect-src http:", "https://a.example/", "http://b.example/", "blocked as mixed content: http://b.example/; policy 0 connect-src allows it by http:; an https page's request to http: or ws: is blocked as mixed content whatever the policies say: use https: or wss:"},
+		{"connect-src https://a.example", "https://a.example/", "http://b.example/", "blocked: http://b.example/; policy 0 connect-src https://a.example: no source matches (page origin https://a.example); an https page's request to http: or ws: is blocked as mixed content whatever the policies say: use https: or wss:"},
+		{"connect-src https://a.example", "http://a.example/", "http://b.example/", "blocked: http://b.example/; policy 0 connect-src https://a.example: no source matches (page origin http://a.example); to allow it, add http://b.example to connect-src; caution: lint rates it medium (CSP1006): http://b.example is plaintext: the traffic can be read and changed on the network, and browsers block it from https pages as mixed content; use https://"},
 		{"connect-src *, connect-src 'self'", "https://a.example/", "https://b.example/", "blocked: https://b.example/; policy 1 connect-src 'self': no source matches (page origin https://a.example); to allow it, add https://b.example to connect-src"},
 	} {
 		list, _ := csp.Parse(tt.policy)

@@ -57,10 +57,22 @@ type Explanation struct {
 	// directive, closest first, at most three. Sources for unrelated hosts
 	// are left out.
 	NearMisses []NearMiss
-	// Suggestion is the narrowest source expression that would allow the
-	// target, or the zero Expression when none can (e.g. for an IPv6 host
-	// the engine does not match).
-	Suggestion source.Expression
+	// Suggestions holds the source expressions that, added to the
+	// deciding directive, would let this policy allow the target: the
+	// origin form (https://cdn.example.net) first, then the narrowest one
+	// (with the target's path) when it differs. It is empty when no
+	// source can help: for an IP host the engine does not match, or a
+	// request blocked as mixed content whatever the policy says.
+	Suggestions []Suggestion
+}
+
+// Suggestion is a source expression that would allow a request.
+type Suggestion struct {
+	Source source.Expression
+	// Caution, when not empty, says why package lint rates the source
+	// medium or above: adding it opens the policy up, for example to
+	// plaintext connections.
+	Caution string
 }
 
 // maxNearMisses is how many near misses an Explanation keeps.
@@ -69,9 +81,9 @@ const maxNearMisses = 3
 // Explain explains each policy that does not allow the request, enforced
 // and report-only, in the representative engine's view (see Engine): the
 // closest source expressions, how each differs from the target, and the
-// narrowest source that would allow it. It returns nil when every policy
-// allows the request or the API refused it before CSP ran. For another
-// engine's view, explain d.For(engine).
+// sources that would allow it. It returns nil when every policy allows the
+// request or the API refused it before CSP ran. For another engine's
+// view, explain d.For(engine).
 func (d Decision) Explain() []Explanation {
 	if d.Refused != "" || !d.checked.IsValid() {
 		return nil
@@ -84,7 +96,10 @@ func (d Decision) Explain() []Explanation {
 		if v.Allowed || v.Directive == "" {
 			continue
 		}
-		x := Explanation{Verdict: v, Suggestion: p.suggest(d.suggestFrom(), &u, &self, d.Redirected)}
+		x := Explanation{Verdict: v}
+		if !d.MixedContent {
+			x.Suggestions = p.suggest(v.Directive, d.suggestFrom(), &u, &self, d.Redirected)
+		}
 		if !v.Sources.IsNone() {
 			x.NearMisses = p.nearMisses(v.Sources, &u, &self, d.Redirected)
 		}

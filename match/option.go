@@ -11,6 +11,7 @@ type config struct {
 	redirected bool
 	request    Request
 	requestSet bool
+	strict     bool // targets must be absolute or explicitly relative; see StrictTarget
 	upgrades   bool // set per decision: an enforced policy has upgrade-insecure-requests
 }
 

@@ -19,18 +19,18 @@ const (
 	tableEnd   = "<!-- engines:end -->\n"
 )
 
-// engineTable renders the behaviour × engine table from the switches.
+// engineTable renders the behavior × engine table from the switches.
 func engineTable() string {
 	engines := []match.Engine{match.Spec, match.Chromium, match.Firefox, match.WebKit}
 	var b strings.Builder
-	b.WriteString("| behaviour | what it governs |")
+	b.WriteString("| behavior | what it governs |")
 	for _, e := range engines {
 		b.WriteString(" " + e.Title() + " |")
 	}
 	b.WriteString("\n| --- | --- |" + strings.Repeat(" --- |", len(engines)) + "\n")
-	rows := make([][]match.Behaviour, len(engines))
+	rows := make([][]match.Behavior, len(engines))
 	for i, e := range engines {
-		rows[i] = e.Behaviours()
+		rows[i] = e.Behaviors()
 	}
 	for j, bh := range rows[0] {
 		b.WriteString("| `" + bh.Name + "` | " + bh.Summary + " |")
@@ -60,15 +60,15 @@ func TestReadmeEngineTable(t *testing.T) {
 	assert.Equal(t, want, got, "README engine table is stale: run go test ./match -update")
 }
 
-func TestBehavioursDiffer(t *testing.T) {
+func TestBehaviorsDiffer(t *testing.T) {
 	// Every switch must tell at least two engines apart, or it is not a
 	// difference worth naming.
 	engines := []match.Engine{match.Spec, match.Chromium, match.Firefox, match.WebKit}
-	for j, bh := range match.Spec.Behaviours() {
+	for j, bh := range match.Spec.Behaviors() {
 		seen := map[string]bool{}
 		for _, e := range engines {
-			seen[e.Behaviours()[j].Value] = true
+			seen[e.Behaviors()[j].Value] = true
 		}
-		assert.Greater(t, len(seen), 1, "behaviour %s is the same in every engine", bh.Name)
+		assert.Greater(t, len(seen), 1, "behavior %s is the same in every engine", bh.Name)
 	}
 }

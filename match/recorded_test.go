@@ -51,7 +51,7 @@ func replay(c corpus.Verdict, e match.Engine) (string, string, error) {
 	if d.Refused != "" {
 		return "refused", d.String(), nil
 	}
-	if !d.Allowed || c.Redirect == "" {
+	if !d.CSPAllowed || c.Redirect == "" {
 		return verdictOf(d), d.String(), nil
 	}
 	hop, err := match.Connect(list, c.Page, c.Redirect, append(opts, match.Redirected())...)
@@ -64,8 +64,10 @@ func replay(c corpus.Verdict, e match.Engine) (string, string, error) {
 	return verdictOf(hop), "redirect: " + hop.String(), nil
 }
 
+// verdictOf is the CSP verdict: the recorder tells CSP blocks apart from
+// mixed-content blocks, which come after.
 func verdictOf(d match.Decision) string {
-	if d.Allowed {
+	if d.CSPAllowed {
 		return "allowed"
 	}
 	return "blocked"

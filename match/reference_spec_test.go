@@ -24,7 +24,7 @@ func specAgrees(list csp.List, page, target string, redirected bool) (agree bool
 		return true, false, ""
 	}
 	want := refAllowed(list, d.Page(), d.Target(), redirected)
-	return d.Allowed == want, true, d.String()
+	return d.CSPAllowed == want, true, d.String()
 }
 
 // TestSpecAgreesWithReference checks match.Spec against the literal CSP3

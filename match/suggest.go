@@ -1,22 +1,26 @@
 package match
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
 	"golang.org/x/net/publicsuffix"
 
 	"github.com/cspkit/cspkit/internal/urlx"
+	"github.com/cspkit/cspkit/lint"
 	"github.com/cspkit/cspkit/source"
 )
 
-// suggest returns the narrowest source expression that allows t, which the
-// engine checks as u: scheme, host, port and (before redirects) the exact
-// path, else without the path, else — only for schemes that are not
-// network schemes, such as data: or blob: — the bare scheme: a bare https:
-// or wss: would open connections to every host. Each candidate is checked
-// with the engine's own matching; the zero Expression means none works.
-func (p *profile) suggest(t urlx.URL, u *urlx.URL, self *selfOrigin, redirected bool) source.Expression {
+// suggest returns the source expressions that would allow t, which the
+// engine checks as u, in directive dir: the origin form (scheme, host and
+// port), then — before redirects, when the target has a path — the
+// narrowest with the exact path; and, only for schemes that are not
+// network schemes such as data: or blob:, the bare scheme (a bare https:
+// or wss: would open connections to every host). Each candidate is checked
+// with the engine's own matching, and carries lint's caution when lint
+// rates it medium or above.
+func (p *profile) suggest(dir string, t urlx.URL, u *urlx.URL, self *selfOrigin, redirected bool) []Suggestion {
 	var cands [3]string
 	n := 0
 	if t.HostKind == urlx.Domain || t.HostKind == urlx.IPv4 {
@@ -24,12 +28,12 @@ func (p *profile) suggest(t urlx.URL, u *urlx.URL, self *selfOrigin, redirected 
 		if t.Port >= 0 {
 			base += ":" + strconv.Itoa(t.Port)
 		}
+		cands[n] = base
+		n++
 		if !redirected && !t.OpaquePath && t.Path != "" && t.Path != "/" {
 			cands[n] = base + escapeSourcePath(t.Path)
 			n++
 		}
-		cands[n] = base
-		n++
 	}
 	switch t.Scheme {
 	case "http", "https", "ws", "wss", "ftp":
@@ -37,13 +41,30 @@ func (p *profile) suggest(t urlx.URL, u *urlx.URL, self *selfOrigin, redirected 
 		cands[n] = t.Scheme + ":"
 		n++
 	}
+	var out []Suggestion
 	for _, c := range cands[:n] {
 		e, err := source.Parse(c)
-		if err == nil && p.matchExpression(e, u, self, redirected) {
-			return e
+		if err != nil || !p.matchExpression(e, u, self, redirected) {
+			continue
+		}
+		out = append(out, Suggestion{Source: e, Caution: caution(dir, e)})
+	}
+	return out
+}
+
+// caution returns lint's reason to think twice before adding e to dir,
+// when lint rates it medium or above.
+func caution(dir string, e source.Expression) string {
+	worst := lint.Finding{}
+	for _, f := range lint.Source(dir, e) {
+		if f.Severity >= lint.Medium && (worst.Message == "" || f.Severity > worst.Severity) {
+			worst = f
 		}
 	}
-	return source.Expression{}
+	if worst.Message == "" {
+		return ""
+	}
+	return fmt.Sprintf("lint rates it %s (%s): %s", worst.Severity, worst.Code, worst.Message)
 }
 
 // escapeSourcePath percent-encodes the characters a URL path may hold but a

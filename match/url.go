@@ -82,8 +82,11 @@ type URLError struct {
 // Error names the URL, its role and why it cannot be parsed.
 func (e *URLError) Error() string {
 	cause := e.Err.Error()
-	if ue, ok := e.Err.(*urlx.Error); ok {
-		cause = ue.Reason
+	switch err := e.Err.(type) {
+	case *urlx.Error:
+		cause = err.Reason
+	case *AmbiguousTargetError:
+		return "match: " + cause
 	}
 	if e.Role == "url" {
 		return fmt.Sprintf("match: invalid URL %s: %s", urlx.QuoteInput(e.Input), cause)

@@ -29,7 +29,7 @@ func TestSpecVectors(t *testing.T) {
 		}
 		d, err := match.Connect(list, v.Origin, v.URL, opts...)
 		require.NoError(t, err, "vector %d: %s", i, v.Rule)
-		assert.Equal(t, v.Expect == "allow", d.Allowed,
+		assert.Equal(t, v.Expect == "allow", d.CSPAllowed,
 			"vector %d (%s)\npolicy: %q\npage: %s\nurl: %s\ndecision: %s", i, v.Rule, v.Policy, v.Origin, v.URL, d)
 	}
 }

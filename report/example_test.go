@@ -18,18 +18,18 @@ func Example() {
 	if err != nil {
 		panic(err)
 	}
-	vs, err := report.Violations(list, d)
+	vs, err := report.Violations(d)
 	if err != nil {
 		panic(err)
 	}
 	v := vs[0]
 	fmt.Println(v.ReportURIs[0])
-	fmt.Println(string(v.CSPReport()))
+	fmt.Println(string(v.ReportURIBody()))
 
 	endpoint := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNoContent)
 	})
-	req, err := report.NewCSPReportRequest(v.ReportURIs[0], v)
+	req, err := report.NewReportURIRequest(v.ReportURIs[0], v)
 	if err != nil {
 		panic(err)
 	}

@@ -63,13 +63,13 @@ func writeString(b *bytes.Buffer, s string) {
 	b.Truncate(b.Len() - 1) // Encode's newline
 }
 
-// CSPReport returns the body of the application/csp-report POST that
+// ReportURIBody returns the body of the application/csp-report POST that
 // v.Engine sends to each of v.ReportURIs: {"csp-report": {...}}, compact,
 // with the engine's keys in the engine's order (WebKit adds "type" and
 // "url" before "csp-report"). The Chromium, Firefox and WebKit forms are
 // checked byte for byte against reports recorded from those browsers
 // (internal/testdata/reports/recorded).
-func (v Violation) CSPReport() []byte {
+func (v Violation) ReportURIBody() []byte {
 	var r jsonObject
 	switch v.Engine.String() {
 	case "firefox":
@@ -141,7 +141,7 @@ func (v Violation) CSPReport() []byte {
 // Body returns the Reporting API body of the violation
 // (CSPViolationReportBody), keys in lexical order as browsers deliver
 // them; sourceFile, lineNumber and columnNumber are null when unknown.
-// Unlike CSPReport, this form follows the specifications and Chromium's
+// Unlike ReportURIBody, this form follows the specifications and Chromium's
 // source; it has not been recorded from a browser (headless Chromium
 // queued the reports but did not upload them).
 func (v Violation) Body() []byte {
@@ -165,10 +165,11 @@ func (v Violation) Body() []byte {
 	return b.bytes()
 }
 
-// Report returns the violation as one Reporting API report:
+// ReportToEntry returns the violation as one Reporting API report, an
+// entry of the report-to POST's array:
 // {"age":0,"body":{...},"type":"csp-violation","url":...,"user_agent":...}.
 // userAgent is the User-Agent header of the browser that reports.
-func (v Violation) Report(userAgent string) []byte {
+func (v Violation) ReportToEntry(userAgent string) []byte {
 	var r jsonObject
 	r.num("age", 0)
 	r.raw("body", v.Body())
@@ -178,17 +179,17 @@ func (v Violation) Report(userAgent string) []byte {
 	return r.bytes()
 }
 
-// Reports returns the body of a report-to POST (Content-Type
+// ReportToBody returns the body of a report-to POST (Content-Type
 // application/reports+json) that delivers the violations: a JSON array of
 // their reports.
-func Reports(userAgent string, vs ...Violation) []byte {
+func ReportToBody(userAgent string, vs ...Violation) []byte {
 	var b bytes.Buffer
 	b.WriteByte('[')
 	for i, v := range vs {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		b.Write(v.Report(userAgent))
+		b.Write(v.ReportToEntry(userAgent))
 	}
 	b.WriteByte(']')
 	return b.Bytes()

@@ -85,7 +85,7 @@ func TestRecordedReports(t *testing.T) {
 				if s := sent.Report; s.SourceFile != "" {
 					opts = append(opts, report.Source(s.SourceFile, s.Line, s.Column))
 				}
-				vs, err := report.Violations(list, d, opts...)
+				vs, err := report.Violations(d, opts...)
 				require.NoError(t, err)
 
 				var want, got []string
@@ -94,7 +94,7 @@ func TestRecordedReports(t *testing.T) {
 				}
 				for _, v := range vs {
 					if len(v.ReportURIs) > 0 {
-						got = append(got, string(v.CSPReport()))
+						got = append(got, string(v.ReportURIBody()))
 					}
 				}
 				require.NotEmpty(t, got, "no violation with a report-uri")

@@ -77,19 +77,23 @@ func TestGolden(t *testing.T) {
 			list := c.list(t)
 			d, err := match.Connect(list, c.page, c.target, append([]match.Option{allEngines}, c.dopts...)...)
 			require.NoError(t, err)
-			vs, err := report.Violations(list, d, c.ropts...)
-			require.NoError(t, err)
+			var vs []report.Violation
+			for _, e := range d.Engines {
+				one, err := report.Violations(d, append(c.ropts, report.ForEngine(e.Engine()))...)
+				require.NoError(t, err)
+				vs = append(vs, one...)
+			}
 			require.NotEmpty(t, vs)
 			var got bytes.Buffer
 			for _, v := range vs {
-				require.True(t, json.Valid(v.CSPReport()), "%s", v.CSPReport())
-				require.True(t, json.Valid(v.Report("UA")), "%s", v.Report("UA"))
+				require.True(t, json.Valid(v.ReportURIBody()), "%s", v.ReportURIBody())
+				require.True(t, json.Valid(v.ReportToEntry("UA")), "%s", v.ReportToEntry("UA"))
 				got.WriteString(`{"engine":"` + v.Engine.String() + `","policy":`)
 				got.WriteString(strconv.Itoa(v.Policy))
 				got.WriteString(`,"csp-report":`)
-				got.Write(v.CSPReport())
+				got.Write(v.ReportURIBody())
 				got.WriteString(`,"report":`)
-				got.Write(v.Report("Mozilla/5.0 (test)"))
+				got.Write(v.ReportToEntry("Mozilla/5.0 (test)"))
 				got.WriteString("}\n")
 			}
 			path := filepath.Join("..", "internal", "testdata", "reports", c.name+".jsonl")
@@ -115,7 +119,7 @@ func TestViolationFields(t *testing.T) {
 	list := csp.Join(csp.MustParse("default-src 'self' ; report-uri /a  https://r.example/b not a url:"),
 		must(csp.ParseReportOnly("connect-src https:; report-to grp")))
 	d := decide(t, list, "https://user:pw@app.example/p#f", "http://evil.example/x#y", match.WithEngine(match.Chromium))
-	vs, err := report.Violations(list, d)
+	vs, err := report.Violations(d)
 	require.NoError(t, err)
 	require.Len(t, vs, 2)
 	v := vs[0]
@@ -131,13 +135,13 @@ func TestViolationFields(t *testing.T) {
 	assert.Equal(t, []string{"https://user:pw@app.example/a", "https://r.example/b", "https://user:pw@app.example/not",
 		"https://user:pw@app.example/a", "url:"}, v.ReportURIs, "resolved against the page's URL as browsers do")
 	assert.Equal(t, "", v.ReportTo)
-	assert.Equal(t, csp.Report, vs[1].Disposition)
+	assert.Equal(t, csp.ReportOnly, vs[1].Disposition)
 	assert.Equal(t, 1, vs[1].Policy)
 	assert.Equal(t, "grp", vs[1].ReportTo)
 	assert.Nil(t, vs[1].ReportURIs)
 
 	d = decide(t, list, "https://app.example/", "https://app.example/ok", match.WithEngine(match.Chromium))
-	vs, err = report.Violations(list, d)
+	vs, err = report.Violations(d)
 	require.NoError(t, err)
 	assert.Empty(t, vs, "an allowed request has no violations")
 }
@@ -164,7 +168,7 @@ func TestStripPerEngine(t *testing.T) {
 			if d.Refused != "" {
 				continue
 			}
-			vs, err := report.Violations(list, d)
+			vs, err := report.Violations(d)
 			require.NoError(t, err)
 			require.Len(t, vs, 1, "%s %s", e, tt.target)
 			assert.Equal(t, tt.want[e.String()], vs[0].BlockedURL, "%s %s", e, tt.target)
@@ -175,19 +179,25 @@ func TestStripPerEngine(t *testing.T) {
 func TestViolationsErrors(t *testing.T) {
 	list := csp.MustParse("connect-src 'self'")
 	d := decide(t, list, "https://app.example/", "https://x.example/", match.Redirected(), match.WithEngine(match.Firefox))
-	_, err := report.Violations(list, d)
+	_, err := report.Violations(d)
 	assert.ErrorIs(t, err, report.ErrRedirectNeedsOriginal)
 
-	_, err = report.Violations(list, d, report.OriginalURL("http://bad host/"))
+	_, err = report.Violations(d, report.OriginalURL("http://bad host/"))
 	var ue *match.URLError
 	assert.ErrorAs(t, err, &ue)
 
-	other := csp.Join(list, list)
-	_, err = report.Violations(other, d, report.OriginalURL("/x"))
-	assert.EqualError(t, err, "report: the decision judged 1 policies but the list has 2: decide with this list")
+	all := decide(t, list, "https://app.example/", "https://x.example/")
+	_, err = report.Violations(all)
+	assert.EqualError(t, err, "report: the decision was made by Chromium, Firefox, WebKit, and each sends its own reports: choose one with report.ForEngine")
+	_, err = report.Violations(all, report.ForEngine(match.Spec))
+	assert.EqualError(t, err, "report: CSP3 spec did not decide: the decision was made by Chromium, Firefox, WebKit")
+	vs, err := report.Violations(all, report.ForEngine(match.WebKit))
+	require.NoError(t, err)
+	require.Len(t, vs, 1, "one violation for one request in one engine")
+	assert.Equal(t, match.WebKit, vs[0].Engine)
 
-	refused := decide(t, list, "https://app.example/", "https://u:p@x.example/", match.WithRequest(match.Fetch))
-	vs, err := report.Violations(list, refused)
+	refused := decide(t, list, "https://app.example/", "https://u:p@x.example/", match.WithRequest(match.Fetch), match.WithEngine(match.Chromium))
+	vs, err = report.Violations(refused)
 	require.NoError(t, err)
 	assert.Empty(t, vs, "fetch refuses credentials before CSP runs: nothing to report")
 }
@@ -195,7 +205,7 @@ func TestViolationsErrors(t *testing.T) {
 func TestReportsRequest(t *testing.T) {
 	list := csp.MustParse("connect-src 'self'; report-uri /csp")
 	d := decide(t, list, "https://app.example/", "https://evil.example/", match.WithEngine(match.Chromium))
-	vs, err := report.Violations(list, d)
+	vs, err := report.Violations(d)
 	require.NoError(t, err)
 	require.Len(t, vs, 1)
 
@@ -207,7 +217,7 @@ func TestReportsRequest(t *testing.T) {
 		w.WriteHeader(http.StatusNoContent)
 	})
 
-	req, err := report.NewCSPReportRequest(vs[0].ReportURIs[0], vs[0])
+	req, err := report.NewReportURIRequest(vs[0].ReportURIs[0], vs[0])
 	require.NoError(t, err)
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
@@ -221,7 +231,7 @@ func TestReportsRequest(t *testing.T) {
 	assert.Equal(t, "https://evil.example/", body.Report["blocked-uri"])
 	assert.Equal(t, "enforce", body.Report["disposition"])
 
-	req, err = report.NewReportsRequest("https://app.example/reports", "UA/1", vs...)
+	req, err = report.NewReportToRequest("https://app.example/reports", "UA/1", vs...)
 	require.NoError(t, err)
 	h.ServeHTTP(rec, req)
 	assert.Equal(t, report.ReportsType, gotType)
@@ -238,6 +248,6 @@ func TestReportsRequest(t *testing.T) {
 	assert.Equal(t, "https://evil.example/", reports[0].Body["blockedURL"])
 	assert.Nil(t, reports[0].Body["sourceFile"])
 
-	_, err = report.NewCSPReportRequest("://bad", vs[0])
+	_, err = report.NewReportURIRequest("://bad", vs[0])
 	assert.Error(t, err)
 }

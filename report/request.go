@@ -5,17 +5,17 @@ import (
 	"net/http"
 )
 
-// NewCSPReportRequest returns the POST that v.Engine sends to a report-uri
+// NewReportURIRequest returns the POST that v.Engine sends to a report-uri
 // endpoint for v, ready for a handler's ServeHTTP or an http.Client.
-func NewCSPReportRequest(endpoint string, v Violation) (*http.Request, error) {
-	return newPost(endpoint, CSPReportType, v.CSPReport())
+func NewReportURIRequest(endpoint string, v Violation) (*http.Request, error) {
+	return newPost(endpoint, CSPReportType, v.ReportURIBody())
 }
 
-// NewReportsRequest returns the POST that delivers vs to a report-to
+// NewReportToRequest returns the POST that delivers vs to a report-to
 // endpoint through the Reporting API; userAgent is the reporting browser's
 // User-Agent.
-func NewReportsRequest(endpoint, userAgent string, vs ...Violation) (*http.Request, error) {
-	req, err := newPost(endpoint, ReportsType, Reports(userAgent, vs...))
+func NewReportToRequest(endpoint, userAgent string, vs ...Violation) (*http.Request, error) {
+	req, err := newPost(endpoint, ReportsType, ReportToBody(userAgent, vs...))
 	if err == nil && userAgent != "" {
 		req.Header.Set("User-Agent", userAgent)
 	}

@@ -3,6 +3,7 @@ package report
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/cspkit/cspkit/csp"
 	"github.com/cspkit/cspkit/internal/urlx"
@@ -46,10 +47,20 @@ type Violation struct {
 	ReportTo string
 }
 
-// Option sets what a Decision does not know about the page.
-type Option func(*config)
+// Option sets what a Decision does not know about the page, or which
+// engine's violations to build. Options are created by the functions of
+// this package only.
+type Option interface {
+	apply(*config)
+}
+
+type optionFunc func(*config)
+
+func (f optionFunc) apply(c *config) { f(c) }
 
 type config struct {
+	engine               match.Engine
+	engineSet            bool
 	referrer             string
 	status               int
 	sourceFile           string
@@ -59,64 +70,78 @@ type config struct {
 }
 
 // Referrer sets the page's referrer (default "").
-func Referrer(r string) Option { return func(c *config) { c.referrer = r } }
+func Referrer(r string) Option { return optionFunc(func(c *config) { c.referrer = r }) }
 
 // StatusCode sets the HTTP status of the page's response (default 200).
-func StatusCode(code int) Option { return func(c *config) { c.status = code } }
+func StatusCode(code int) Option { return optionFunc(func(c *config) { c.status = code }) }
 
 // Source sets the script, line and column that made the request, which
 // browsers know when script runs (default: unknown).
 func Source(file string, line, column int) Option {
-	return func(c *config) { c.sourceFile, c.line, c.column, c.haveSrc = file, line, column, true }
+	return optionFunc(func(c *config) { c.sourceFile, c.line, c.column, c.haveSrc = file, line, column, true })
 }
 
 // OriginalURL sets the URL the request was first made to. It is required
 // for a decision made with match.Redirected: browsers report the original
 // URL, never the redirect target, so as not to leak where a redirect
 // leads.
-func OriginalURL(u string) Option { return func(c *config) { c.original, c.originalSet = u, true } }
+func OriginalURL(u string) Option {
+	return optionFunc(func(c *config) { c.original, c.originalSet = u, true })
+}
+
+// ForEngine chooses the engine whose violations to build from a decision
+// that several engines made (match decides with every browser by
+// default). A single-engine decision needs no ForEngine.
+func ForEngine(e match.Engine) Option {
+	return optionFunc(func(c *config) { c.engine, c.engineSet = e, true })
+}
 
 // ErrRedirectNeedsOriginal is returned by Violations for a redirected
 // decision without the OriginalURL option.
 var ErrRedirectNeedsOriginal = errors.New("report: the decision is about a redirect target; browsers report the original URL: give it with OriginalURL")
 
-// Violations returns the violations a browser records for the decision d
-// about a request from a page under list: one per policy of list that does
-// not allow the request, enforced or report-only, in policy order. d must
-// come from list. When several engines decided, the violations of each
-// engine follow one another in the order of d.Engines; use d.For to keep
-// one engine. A request refused before CSP runs (d.Refused) has none.
+// Violations returns the violations that one engine records for the
+// decision d: one per policy of the list d was made with that does not
+// allow the request, enforced or report-only, in policy order. When
+// several engines decided d, ForEngine chooses which; it is an error to
+// leave it out then, since each browser sends its own reports. A request
+// refused before CSP runs (d.Refused) has none.
 //
-// The error is ErrRedirectNeedsOriginal, or a *match.URLError for a bad
-// OriginalURL, or an error saying d does not fit list.
-func Violations(list csp.List, d match.Decision, opts ...Option) ([]Violation, error) {
+// The error is ErrRedirectNeedsOriginal, a *match.URLError for a bad
+// OriginalURL, or an error saying which engine to choose.
+func Violations(d match.Decision, opts ...Option) ([]Violation, error) {
 	c := config{status: 200}
 	for _, o := range opts {
 		if o != nil {
-			o(&c)
+			o.apply(&c)
 		}
 	}
-	var out []Violation
-	decisions := d.Engines
-	if decisions == nil {
-		decisions = []match.Decision{d}
-	}
-	for _, one := range decisions {
-		vs, err := violations(list, one, &c)
-		if err != nil {
-			return nil, err
+	one := d
+	switch {
+	case c.engineSet:
+		x, ok := d.For(c.engine)
+		if !ok {
+			return nil, fmt.Errorf("report: %s did not decide: the decision was made by %s", c.engine.Title(), engineNames(d))
 		}
-		out = append(out, vs...)
+		one = x
+	case d.Engines != nil:
+		return nil, fmt.Errorf("report: the decision was made by %s, and each sends its own reports: choose one with report.ForEngine", engineNames(d))
 	}
-	return out, nil
+	return violations(d.List(), one, &c)
+}
+
+// engineNames lists the engines that made d.
+func engineNames(d match.Decision) string {
+	var names []string
+	for _, e := range append(d.AllowedBy(), d.BlockedBy()...) {
+		names = append(names, e.Title())
+	}
+	return strings.Join(names, ", ")
 }
 
 func violations(list csp.List, d match.Decision, c *config) ([]Violation, error) {
 	if d.Refused != "" {
 		return nil, nil
-	}
-	if len(d.Policies) != list.Len() {
-		return nil, fmt.Errorf("report: the decision judged %d policies but the list has %d: decide with this list", len(d.Policies), list.Len())
 	}
 	var out []Violation
 	for _, v := range d.Policies {

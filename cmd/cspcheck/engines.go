@@ -9,9 +9,10 @@ import (
 
 // engineOption returns the option that selects the engines named by
 // value: "browsers" (Chromium, Firefox and WebKit, the default), "all"
-// (those and Spec), or one engine name or a comma-separated list of them.
+// (those and Spec), or one engine name or a comma-separated list of them,
+// as match.ParseEngine reads them.
 func engineOption(value string) (match.Option, error) {
-	switch value {
+	switch strings.ToLower(strings.TrimSpace(value)) {
 	case "", "browsers":
 		return match.WithEngines(match.Browsers()...), nil
 	case "all":
@@ -19,14 +20,11 @@ func engineOption(value string) (match.Option, error) {
 	}
 	var es []match.Engine
 	for _, name := range strings.Split(value, ",") {
-		e, err := match.ParseEngine(strings.TrimSpace(name))
+		e, err := match.ParseEngine(name)
 		if err != nil {
 			return nil, fmt.Errorf("-engine: %v (or all, browsers)", err)
 		}
 		es = append(es, e)
-	}
-	if len(es) == 1 {
-		return match.WithEngine(es[0]), nil
 	}
 	return match.WithEngines(es...), nil
 }

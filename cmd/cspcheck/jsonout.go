@@ -2,7 +2,6 @@ package main
 
 import (
 	"github.com/cspkit/cspkit/match"
-	"github.com/cspkit/cspkit/source"
 )
 
 // jsonDecision is the -json form of a decision about one target.
@@ -11,7 +10,8 @@ type jsonDecision struct {
 	URL          string       `json:"url"`               // the target resolved against the page
 	Checked      string       `json:"checked,omitempty"` // the URL matched, when it differs
 	Verdict      string       `json:"verdict"`           // "allowed", "blocked" or "divergent"
-	Allowed      bool         `json:"allowed"`
+	Allowed      bool         `json:"allowed"`           // the request goes through in every engine
+	CSPAllowed   bool         `json:"cspAllowed"`        // every enforced policy allows it, in every engine
 	Redirected   bool         `json:"redirected,omitempty"`
 	Upgraded     bool         `json:"upgraded,omitempty"`
 	MixedContent bool         `json:"mixedContent,omitempty"`
@@ -22,28 +22,36 @@ type jsonDecision struct {
 
 // jsonEngine is one engine's decision.
 type jsonEngine struct {
-	Engine   string        `json:"engine"`
-	Allowed  bool          `json:"allowed"`
-	Refused  string        `json:"refused,omitempty"`
-	Checked  string        `json:"checked"`
-	Policies []jsonVerdict `json:"policies"`
+	Engine       string        `json:"engine"`
+	Allowed      bool          `json:"allowed"`
+	CSPAllowed   bool          `json:"cspAllowed"`
+	MixedContent bool          `json:"mixedContent,omitempty"`
+	Refused      string        `json:"refused,omitempty"`
+	Checked      string        `json:"checked"`
+	Policies     []jsonVerdict `json:"policies"`
 }
 
 // jsonVerdict is how one policy judged the request.
 type jsonVerdict struct {
-	Policy      int      `json:"policy"`
-	Disposition string   `json:"disposition"`
-	Directive   string   `json:"directive"` // "" when the policy does not restrict connections
-	Sources     []string `json:"sources"`
-	Allowed     bool     `json:"allowed"`
-	Matched     string   `json:"matched,omitempty"`
-	Closest     []string `json:"closest,omitempty"`    // near misses, closest first
-	Suggestion  string   `json:"suggestion,omitempty"` // the narrowest source that would allow the target
+	Policy      int              `json:"policy"`
+	Disposition string           `json:"disposition"`
+	Directive   string           `json:"directive"` // "" when the policy does not restrict connections
+	Sources     []string         `json:"sources"`
+	Allowed     bool             `json:"allowed"`
+	Matched     string           `json:"matched,omitempty"`
+	Closest     []string         `json:"closest,omitempty"`     // near misses, closest first
+	Suggestions []jsonSuggestion `json:"suggestions,omitempty"` // sources that would allow the target: origin first, then the narrowest
+}
+
+// jsonSuggestion is a source that would allow the target.
+type jsonSuggestion struct {
+	Source  string `json:"source"`
+	Caution string `json:"caution,omitempty"` // why lint rates it medium or above
 }
 
 func toJSON(target string, d match.Decision) jsonDecision {
 	out := jsonDecision{
-		Target: target, URL: d.Target().String(), Allowed: d.Allowed,
+		Target: target, URL: d.Target().String(), Allowed: d.Allowed, CSPAllowed: d.CSPAllowed,
 		Redirected: d.Redirected, Upgraded: d.Upgraded, MixedContent: d.MixedContent, Refused: d.Refused,
 		Explanation: d.String(),
 	}
@@ -63,8 +71,8 @@ func toJSON(target string, d match.Decision) jsonDecision {
 		each = []match.Decision{d}
 	}
 	for _, e := range each {
-		je := jsonEngine{Engine: e.Engine().String(), Allowed: e.Allowed, Refused: e.Refused, Checked: e.Checked().String(),
-			Policies: []jsonVerdict{}}
+		je := jsonEngine{Engine: e.Engine().String(), Allowed: e.Allowed, CSPAllowed: e.CSPAllowed, MixedContent: e.MixedContent,
+			Refused: e.Refused, Checked: e.Checked().String(), Policies: []jsonVerdict{}}
 		explained := map[int]match.Explanation{}
 		for _, x := range e.Explain() {
 			explained[x.Verdict.Policy] = x
@@ -82,8 +90,8 @@ func toJSON(target string, d match.Decision) jsonDecision {
 				for _, n := range x.NearMisses {
 					jv.Closest = append(jv.Closest, n.Source.String())
 				}
-				if x.Suggestion.Kind() != source.Invalid {
-					jv.Suggestion = x.Suggestion.String()
+				for _, s := range x.Suggestions {
+					jv.Suggestions = append(jv.Suggestions, jsonSuggestion{Source: s.Source.String(), Caution: s.Caution})
 				}
 			}
 			je.Policies = append(je.Policies, jv)

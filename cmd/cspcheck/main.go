@@ -4,32 +4,41 @@
 //
 // Usage:
 //
-//	cspcheck -policy "<header value>" [-report-only "<header value>"] [-meta "<content>"] -page <url> [-redirected] [-engine <names>] [-json] <target>...
+//	cspcheck -policy "<header value>" [-report-only "<header value>"] [-meta "<content>"] -page <url> [-redirected] [-engine <names>] [-json] [-v] <target>...
 //	curl -sI https://site/ | cspcheck -page https://site/ <target>...
-//	cspcheck -lint [-fail-on low] -policy "<header value>" [-report-only "<header value>"] [-meta "<content>"]
+//	cspcheck -lint [-fail-on medium] [-only connect,scripts,writing] -policy "<header value>" [-report-only "<header value>"] [-meta "<content>"]
 //
+// Flags may come before, between or after the targets; "--" ends them.
 // Policies come from the flags, or from a raw HTTP response (what curl -sI
 // or curl -si prints: the CSP headers, and <meta> policies of an HTML body)
 // read from the file named by -headers, from standard input with
-// -headers - or a lone - before the targets, or from standard input when
+// -headers - or a lone - among the targets, or from standard input when
 // it is a pipe or a file and no policy flag is given.
 //
-// It prints parse problems on standard error (unless -q). To decide, it
-// prints one line per target with the verdict and the explanation, or with
-// -json one JSON array with an object per target (each engine's verdict
-// per policy, the closest sources and a suggestion). -engine chooses who
-// decides: browsers (Chromium, Firefox and WebKit; the default), all (the
-// browsers and the CSP3 spec), or engine names separated by commas
-// (chromium, firefox, webkit, spec). With -lint it prints one line per lint
-// finding instead (with -json, a JSON array of findings), and takes no page
-// or targets.
+// A target is an absolute URL or a reference relative to the page that
+// starts with "/", "./", "../", "?" or "#": "api.example.com/v1" is an
+// error (fetch() would read it as a path on the page's host).
+//
+// It prints parse problems (what browsers drop or ignore) on standard
+// error (unless -q). To decide, it prints one line per target with the
+// verdict and why (-v: the whole explanation, each policy on its own
+// line), or with -json one JSON array with an object per target (each
+// engine's verdict per policy, the closest sources and suggestions). A
+// target goes through when the API does not refuse it before CSP runs,
+// every enforced policy allows it, and it is not blocked as mixed content.
+// -engine chooses who decides: browsers (Chromium, Firefox and WebKit; the
+// default), all (the browsers and the CSP3 spec), or engine names
+// separated by commas, in any case (chromium, firefox, webkit, spec; also
+// chrome, edge, gecko, safari). With -lint it prints one line per lint
+// finding instead (with -json, a JSON array of findings), and takes no
+// page or targets; -only keeps the findings of the given scopes.
 //
 // Exit codes:
 //
-//	0  every target is allowed; with -lint, no finding at or above -fail-on
-//	1  a target is blocked
-//	2  bad input: flags, URLs
-//	3  -lint only: a finding at or above -fail-on (info, low, medium, high; none never fails)
+//	0  every target goes through; with -lint, no finding at or above -fail-on
+//	1  a target does not go through
+//	2  bad input: flags, policies that cannot be read, a URL (the other targets are still decided)
+//	3  -lint only: a finding at or above -fail-on (info, low, medium — the default —, high; none never fails)
 package main
 
 import (
@@ -53,106 +62,176 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return runWithInput(args, nil, stdout, stderr)
 }
 
-// runWithInput runs cspcheck; stdin may be nil.
-func runWithInput(args []string, stdin *os.File, stdout, stderr io.Writer) int {
+// options are cspcheck's flags.
+type options struct {
+	policy, reportOnly, meta, page string
+	headers, engines, failOn, only string
+	redirected, quiet, lint, json  bool
+	verbose                        bool
+}
+
+func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("cspcheck", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	policy := fs.String("policy", "", "Content-Security-Policy header value (several policies comma-separated)")
-	reportOnly := fs.String("report-only", "", "Content-Security-Policy-Report-Only header value")
-	page := fs.String("page", "", "URL of the page making the requests")
-	redirected := fs.Bool("redirected", false, "targets were reached through a redirect (paths ignored)")
-	meta := fs.String("meta", "", `content of a <meta http-equiv="Content-Security-Policy"> element`)
-	quiet := fs.Bool("q", false, "do not print parse problems")
-	lintMode := fs.Bool("lint", false, "lint the policies instead of deciding targets")
-	failOn := fs.String("fail-on", "low", "with -lint, exit 3 on a finding of this severity or above (info, low, medium, high, none)")
-	headers := fs.String("headers", "", "read a raw HTTP response (headers, optionally a body) from this file; - for standard input")
-	engines := fs.String("engine", "browsers", "who decides: browsers, all, or names separated by commas (chromium, firefox, webkit, spec)")
-	asJSON := fs.Bool("json", false, "print the decisions as JSON")
+	fs.StringVar(&o.policy, "policy", "", "Content-Security-Policy header value (several policies comma-separated)")
+	fs.StringVar(&o.reportOnly, "report-only", "", "Content-Security-Policy-Report-Only header value")
+	fs.StringVar(&o.page, "page", "", "URL of the page making the requests")
+	fs.BoolVar(&o.redirected, "redirected", false, "targets were reached through a redirect (paths ignored)")
+	fs.StringVar(&o.meta, "meta", "", `content of a <meta http-equiv="Content-Security-Policy"> element`)
+	fs.BoolVar(&o.quiet, "q", false, "do not print parse problems")
+	fs.BoolVar(&o.lint, "lint", false, "lint the policies instead of deciding targets")
+	fs.StringVar(&o.failOn, "fail-on", "medium", "with -lint, exit 3 on a finding of this severity or above (info, low, medium, high, none)")
+	fs.StringVar(&o.only, "only", "", "with -lint, keep only findings of these scopes, comma-separated (connect, scripts, writing)")
+	fs.StringVar(&o.headers, "headers", "", "read a raw HTTP response (headers, optionally a body) from this file; - for standard input")
+	fs.StringVar(&o.engines, "engine", "browsers", "who decides: browsers, all, or names separated by commas (chromium, firefox, webkit, spec)")
+	fs.BoolVar(&o.json, "json", false, "print the decisions (or findings) as JSON")
+	fs.BoolVar(&o.verbose, "v", false, "print each decision's whole explanation, with every policy and source list")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: cspcheck -policy <header> -page <url> [-report-only <header>] [-meta <content>] [-redirected] <target>...")
-		fmt.Fprintln(stderr, "       cspcheck -lint [-fail-on <severity>] -policy <header> [-report-only <header>] [-meta <content>]")
+		fmt.Fprintln(stderr, "usage: cspcheck -policy <header> -page <url> [-report-only <header>] [-meta <content>] [-redirected] [-engine <names>] [-json] [-v] <target>...")
+		fmt.Fprintln(stderr, "       cspcheck -lint [-fail-on <severity>] [-only <scopes>] -policy <header> [-report-only <header>] [-meta <content>]")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	return fs
+}
+
+// parseArgs parses flags wherever they stand among the targets; "--" ends
+// the flags.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var targets []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return targets, nil
+		}
+		if rest[0] == "--" {
+			return append(targets, rest[1:]...), nil
+		}
+		targets = append(targets, rest[0])
+		args = rest[1:]
+	}
+}
+
+// runWithInput runs cspcheck; stdin may be nil.
+func runWithInput(args []string, stdin *os.File, stdout, stderr io.Writer) int {
+	var o options
+	fs := newFlagSet(&o, stderr)
+	targets, err := parseArgs(fs, args)
+	if err != nil {
 		return 2
 	}
-	targets := fs.Args()
-	if len(targets) > 0 && targets[0] == "-" && *headers == "" {
-		*headers, targets = "-", targets[1:]
+	for i, t := range targets {
+		if t == "-" && o.headers == "" {
+			o.headers = "-"
+			targets = append(targets[:i:i], targets[i+1:]...)
+			break
+		}
 	}
-	if *lintMode && (*page != "" || len(targets) > 0) {
+	if o.lint && (o.page != "" || len(targets) > 0) {
 		fmt.Fprintln(stderr, "cspcheck: -lint takes no -page and no targets")
 		return 2
 	}
-	if !*lintMode && (*page == "" || len(targets) == 0) {
-		fs.Usage()
+	if !o.lint {
+		switch {
+		case o.page == "" && len(targets) == 0:
+			fmt.Fprintln(stderr, "cspcheck: give the page's URL with -page and at least one target URL (or -lint to lint the policy)")
+			fs.Usage()
+			return 2
+		case o.page == "":
+			fmt.Fprintln(stderr, "cspcheck: missing -page: the URL of the page making the requests (targets may be relative to it)")
+			return 2
+		case len(targets) == 0:
+			fmt.Fprintln(stderr, "cspcheck: no target: give at least one URL after the flags")
+			return 2
+		}
+	}
+	list, code := readPolicies(&o, stdin, stderr)
+	if code != 0 {
+		return code
+	}
+	if o.lint {
+		return runLint(list, o.failOn, o.only, o.json, stdout, stderr)
+	}
+	engineOpt, err := engineOption(o.engines)
+	if err != nil {
+		fmt.Fprintf(stderr, "cspcheck: %v\n", err)
 		return 2
 	}
-	enforced, err := csp.Parse(*policy)
-	printProblems(stderr, "policy", err, *quiet)
-	reported, err := csp.ParseReportOnly(*reportOnly)
-	printProblems(stderr, "report-only", err, *quiet)
-	fromMeta, err := csp.ParseMeta(*meta)
-	printProblems(stderr, "meta", err, *quiet)
-	list := csp.Join(enforced, fromMeta, reported)
-	if *headers == "" && *policy == "" && *reportOnly == "" && *meta == "" && stdinIsPiped(stdin) {
-		*headers = "-"
+	opts := []match.Option{engineOpt, match.StrictTarget()}
+	if o.redirected {
+		opts = append(opts, match.Redirected())
 	}
-	if *headers != "" {
-		fromResponse, err := responsePolicies(*headers, stdin)
-		printProblems(stderr, "response", err, *quiet)
+	return decideAll(list, o, targets, opts, stdout, stderr)
+}
+
+// readPolicies joins the policies of the flags and of a response, printing
+// parse problems; code is 2 when there is nothing to check or the response
+// cannot be read.
+func readPolicies(o *options, stdin *os.File, stderr io.Writer) (csp.List, int) {
+	enforced, err := csp.Parse(o.policy)
+	printProblems(stderr, "policy", err, o.quiet)
+	reported, err := csp.ParseReportOnly(o.reportOnly)
+	printProblems(stderr, "report-only", err, o.quiet)
+	fromMeta, err := csp.ParseMeta(o.meta)
+	printProblems(stderr, "meta", err, o.quiet)
+	list := csp.Join(enforced, fromMeta, reported)
+	if o.headers == "" && o.policy == "" && o.reportOnly == "" && o.meta == "" && stdinIsPiped(stdin) {
+		o.headers = "-"
+	}
+	if o.headers != "" {
+		fromResponse, err := responsePolicies(o.headers, stdin)
+		printProblems(stderr, "response", err, o.quiet)
 		var le *csp.LimitError
 		if errors.As(err, &le) {
 			fmt.Fprintf(stderr, "cspcheck: response: %v\n", le)
 		}
 		if err := fatal(err); err != nil {
 			fmt.Fprintf(stderr, "cspcheck: %v\n", err)
-			return 2
+			return list, 2
 		}
 		list = csp.Join(fromResponse, list)
 	}
-	if list.Len() == 0 && !*lintMode { // lint reports an absent policy itself (CSP1001)
-		if *headers == "" {
+	if list.Len() == 0 && !o.lint { // lint reports an absent policy itself (CSP1001)
+		if o.headers == "" {
 			// Nothing to check is a mistake (an unset variable in a
 			// script), not a verdict: fail rather than allow everything.
 			fmt.Fprintln(stderr, "cspcheck: no policy to check: -policy, -report-only and -meta are empty and no response headers were given")
-			return 2
+			return list, 2
 		}
-		if !*quiet {
+		if !o.quiet {
 			fmt.Fprintln(stderr, "cspcheck: the response has no Content-Security-Policy: nothing restricts its connections")
 		}
 	}
-	if *lintMode {
-		return runLint(list, *failOn, *asJSON, stdout, stderr)
-	}
+	return list, 0
+}
 
-	engineOpt, err := engineOption(*engines)
-	if err != nil {
-		fmt.Fprintf(stderr, "cspcheck: %v\n", err)
-		return 2
-	}
-	opts := []match.Option{engineOpt}
-	if *redirected {
-		opts = append(opts, match.Redirected())
-	}
+// decideAll decides every target, reporting a bad one on standard error
+// and going on with the others.
+func decideAll(list csp.List, o options, targets []string, opts []match.Option, stdout, stderr io.Writer) int {
 	code := 0
-	var decisions []jsonDecision
+	decisions := []jsonDecision{}
 	for _, target := range targets {
-		d, err := match.Connect(list, *page, target, opts...)
+		d, err := match.Connect(list, o.page, target, opts...)
 		if err != nil {
 			fmt.Fprintf(stderr, "cspcheck: %v\n", err)
-			return 2
+			code = 2
+			continue
 		}
-		if *asJSON {
+		switch {
+		case o.json:
 			decisions = append(decisions, toJSON(target, d))
-		} else {
+		case o.verbose:
+			fmt.Fprintf(stdout, "%s: %+v\n", target, d)
+		default:
 			fmt.Fprintln(stdout, d)
 		}
 		if !d.Allowed && code == 0 {
 			code = 1
 		}
 	}
-	if *asJSON {
+	if o.json {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)

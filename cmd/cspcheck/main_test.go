@@ -30,14 +30,30 @@ func TestRun(t *testing.T) {
 			0, []string{"allowed"}, ""},
 		{"bad target", []string{"-policy", "connect-src *", "-page", "https://example.com/", "http://exa mple.com/"},
 			2, nil, `invalid target URL "http://exa mple.com/"`},
+		{"one bad target, the others decided", []string{"-policy", "connect-src 'self'", "-page", "https://example.com/", "/ok", "evil.example", "https://b.example/"},
+			2, []string{"allowed: https://example.com/ok", "blocked: https://b.example/"}, `ambiguous target "evil.example": fetch() would request https://example.com/evil.example`},
+		{"flags after targets", []string{"-page", "https://example.com/", "https://api.example.com/v1", "-policy", "connect-src https://api.example.com", "-engine", "firefox"},
+			0, []string{"allowed: https://api.example.com/v1; policy 0 connect-src allows it by https://api.example.com"}, ""},
+		{"-- ends the flags", []string{"-policy", "connect-src *", "-page", "https://example.com/", "--", "-json"},
+			2, nil, `ambiguous target "-json"`},
+		{"mixed content does not go through", []string{"-policy", "connect-src http://api.example.com", "-page", "https://example.com/", "http://api.example.com/"},
+			1, []string{"blocked as mixed content: http://api.example.com/"}, ""},
+		{"verbose", []string{"-v", "-policy", "connect-src 'self' a.example b.example c.example d.example e.example", "-page", "https://example.com/", "https://x.example/"},
+			1, []string{"https://x.example/: Chromium, Firefox, WebKit: blocked: https://x.example/\n  policy 0 connect-src 'self' a.example b.example c.example d.example e.example: no source matches (page origin https://example.com)\n    to allow it, add https://x.example to connect-src\n"}, ""},
+		{"long lists shortened", []string{"-policy", "connect-src a.example b.example c.example d.example e.example f.example", "-page", "https://example.com/", "https://x.example/"},
+			1, []string{"connect-src a.example b.example c.example d.example and 2 more: no source matches"}, ""},
 		{"bad page", []string{"-policy", "connect-src *", "-page", "not a url", "/x"},
 			2, nil, `invalid page URL "not a url"`},
-		{"no targets", []string{"-page", "https://example.com/"}, 2, nil, "usage"},
+		{"no targets", []string{"-page", "https://example.com/"}, 2, nil, "cspcheck: no target: give at least one URL after the flags"},
+		{"no page", []string{"-policy", "connect-src *", "https://a.example/"}, 2, nil, "cspcheck: missing -page"},
+		{"nothing", []string{"-policy", "connect-src *"}, 2, nil, "give the page's URL with -page and at least one target URL"},
 		{"no policy fails closed", []string{"-page", "https://example.com/", "https://x.example/"}, 2, nil, "no policy to check"},
 		{"empty policy fails closed", []string{"-policy", " ", "-page", "https://example.com/", "https://x.example/"}, 2, nil, "no policy to check"},
 		{"bad flag", []string{"-nope"}, 2, nil, "flag provided but not defined"},
 		{"problems printed", []string{"-policy", "conect-src 'self'", "-page", "https://example.com/", "https://x.example/"},
 			0, []string{"unrestricted"}, `did you mean "connect-src"`},
+		{"advice is not printed", []string{"-policy", "default-src 'self' 'unsafe-inline' 'nonce-abc'; block-all-mixed-content", "-page", "https://example.com/", "/x"},
+			0, []string{"allowed"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -65,9 +81,19 @@ func TestRunLint(t *testing.T) {
 		{"clean policy", []string{"-lint", "-policy", clean}, 0, nil, "", "CSP"},
 		{"ignored duplicate is not linted", []string{"-lint", "-policy", clean + "; connect-src *"}, 0, nil, "duplicate-directive", "CSP1003"},
 		{"star", []string{"-lint", "-policy", "default-src 'none'; connect-src *; script-src 'self'; report-uri /r"}, 3,
-			[]string{"CSP1003 high (policy 0, connect-src, *): "}, "1 of 1 findings at or above low", ""},
+			[]string{"CSP1003 high (policy 0, connect-src: *): "}, "1 of 1 findings at or above medium", ""},
+		{"well-written policy passes the default gate", []string{"-lint", "-policy", "default-src 'self'; connect-src 'self' https://api.example.com/v1/"}, 0,
+			[]string{"CSP1012 info", "CSP1014 info"}, "", ""},
+		{"one finding per directive and rule", []string{"-lint", "-policy", "default-src 'self'; connect-src https: wss: http://a.example"}, 3,
+			[]string{"CSP1004 high (policy 0, connect-src: https: wss:)", "CSP1006 medium (policy 0, connect-src: http://a.example)"}, "", ""},
+		{"only connect", []string{"-lint", "-only", "connect", "-policy", "connect-src 'self'; report-uri /r"}, 0, nil, "", "CSP2004"},
+		{"only writing", []string{"-lint", "-only", "writing,scripts", "-policy", "connect-src self; report-uri /r"}, 3,
+			[]string{"CSP2004", "CSP3001 medium (policy 0, connect-src: self)"}, "", "CSP1"},
+		{"bad only", []string{"-lint", "-only", "everything", "-policy", clean}, 2, nil, `unknown scope "everything"`, ""},
 		{"info only passes default", []string{"-lint", "-policy", "default-src 'none'; connect-src 'self'; script-src 'self'"}, 0,
 			[]string{"CSP1014 info (policy 0): "}, "", ""},
+		{"fail-on low", []string{"-lint", "-fail-on", "low", "-policy", "default-src 'none'; connect-src https://203.0.113.7; script-src 'self'; report-uri /r"}, 3,
+			[]string{"CSP1008 low"}, "at or above low", ""},
 		{"fail-on info", []string{"-lint", "-fail-on", "info", "-policy", "default-src 'none'; connect-src 'self'; script-src 'self'"}, 3,
 			[]string{"CSP1014 info"}, "at or above info", ""},
 		{"fail-on high ignores medium", []string{"-lint", "-fail-on", "high", "-policy", "default-src 'none'; connect-src http://api.example.com; script-src 'self'; report-uri /r"}, 0,
@@ -79,7 +105,7 @@ func TestRunLint(t *testing.T) {
 		{"report-only", []string{"-lint", "-report-only", "connect-src 'self'; report-uri /r"}, 3,
 			[]string{"CSP1001 high", "CSP1002 medium (policy 0, connect-src)"}, "", ""},
 		{"meta", []string{"-lint", "-meta", "default-src 'self' https:; report-uri /r"}, 3,
-			[]string{"CSP1004 high (policy 0, default-src, https:)"}, `meta: policy 0, report-uri, byte 27: directive "report-uri" is ignored in a <meta> policy`, ""},
+			[]string{"CSP1004 high (policy 0, default-src: https:)"}, `meta: policy 0, report-uri, byte 27: directive "report-uri" is ignored in a <meta> policy`, ""},
 		{"bad fail-on", []string{"-lint", "-fail-on", "severe", "-policy", clean}, 2, nil, `unknown severity "severe"`, ""},
 		{"targets with lint", []string{"-lint", "-policy", clean, "-page", "https://example.com/", "/x"}, 2, nil, "-lint takes no -page and no targets", ""},
 	}
@@ -110,7 +136,7 @@ func TestRunLintJSON(t *testing.T) {
 	var got []lint.Finding
 	require.NoError(t, json.Unmarshal(out.Bytes(), &got), out.String())
 	require.Len(t, got, 1)
-	assert.Equal(t, lint.Finding{Code: lint.NetworkScheme, Severity: lint.High, Policy: 0, Directive: "connect-src", Source: "https:", Message: got[0].Message}, got[0])
+	assert.Equal(t, lint.Finding{Code: lint.NetworkScheme, Severity: lint.High, Policy: 0, Directive: "connect-src", Sources: []string{"https:"}, Message: got[0].Message}, got[0])
 	assert.Contains(t, out.String(), `"severity": "high"`)
 
 	out.Reset()

@@ -108,7 +108,9 @@ func TestRunEngineFlag(t *testing.T) {
 		{"spec", 1, "blocked: https://a.example/", ""},
 		{"all", 1, "divergent: allowed by Chromium, Firefox and WebKit, blocked by CSP3 spec", ""},
 		{"spec,firefox", 1, "divergent: allowed by Firefox, blocked by CSP3 spec", ""},
-		{"chrome", 2, "", `-engine: match: unknown engine "chrome"`},
+		{"Chromium", 0, "allowed: https://a.example/", ""},
+		{"chrome,SAFARI,gecko", 0, "(Chromium, WebKit and Firefox agree)", ""},
+		{"netscape", 2, "", `-engine: match: unknown engine "netscape"`},
 		{"firefox,", 2, "", `unknown engine ""`},
 	}
 	for _, tt := range tests {
@@ -143,7 +145,7 @@ func TestRunJSON(t *testing.T) {
 	assert.Equal(t, "http://a.example:80", div.Engines[1].Policies[0].Matched)
 	assert.Equal(t, []string{"http://a.example:80", "https://api.example.com/v1/"}, div.Engines[1].Policies[0].Sources)
 	assert.Equal(t, jsonVerdict{Policy: 1, Disposition: "report", Directive: "connect-src", Sources: []string{"'none'"},
-		Allowed: false, Suggestion: "https://a.example"}, div.Engines[1].Policies[1])
+		Allowed: false, Suggestions: []jsonSuggestion{{Source: "https://a.example"}}}, div.Engines[1].Policies[1])
 	assert.Contains(t, div.Explanation, "divergent")
 
 	blocked := got[1]
@@ -151,7 +153,9 @@ func TestRunJSON(t *testing.T) {
 	p := blocked.Engines[1].Policies[0]
 	assert.False(t, p.Allowed)
 	assert.Equal(t, "https://api.example.com/v1/", p.Closest[0], "the closest source is named")
-	assert.NotEmpty(t, p.Suggestion)
+	require.Len(t, p.Suggestions, 2)
+	assert.Equal(t, "https://api.example.com", p.Suggestions[0].Source, "the origin first")
+	assert.Equal(t, "https://api.example.com/v2/x", p.Suggestions[1].Source, "then the narrowest")
 
 	ws := got[2]
 	assert.Equal(t, "wss://api.example.com/v1/s", ws.URL)

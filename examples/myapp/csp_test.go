@@ -7,13 +7,15 @@ import (
 	"testing"
 
 	"github.com/cspkit/cspkit/csptest"
+	"github.com/cspkit/cspkit/lint"
 	"github.com/cspkit/cspkit/match"
 )
 
 // newHandler stands for your application's handler.
 func newHandler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Security-Policy", "default-src 'self'; connect-src 'self' https://api.example.com")
+		w.Header().Set("Content-Security-Policy",
+			"default-src 'self'; connect-src 'self' https://api.example.com; object-src 'none'; base-uri 'none'")
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		io.WriteString(w, "<!doctype html><title>app</title>")
 	})
@@ -23,9 +25,18 @@ func TestCSP(t *testing.T) {
 	rec := httptest.NewRecorder()
 	newHandler().ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
 
+	// The policy itself: delivered, enforced exactly as written, and strict.
+	p := csptest.Of(t, rec)
+	p.WellFormed()
+	p.Requires("object-src", "base-uri")
+	p.Forbids("script-src", "'unsafe-inline'", "*", "https:")
+	p.PassesLint(lint.Medium)
+
+	// What the page may connect to, and what it may not: test both, since
+	// a policy that allows everything passes any "allows" test.
 	page := "https://app.example.com/" // where the page is served in production
-	csptest.AllowsConnect(t, rec, page, "/api/items", "https://api.example.com/v1/items")
-	csptest.BlocksConnect(t, rec, page,
+	p.AllowsConnect(page, "/api/items", "https://api.example.com/v1/items")
+	p.BlocksConnect(page,
 		"https://evil.example/collect",
 		"https://api.example.com.evil.example/", // a look-alike host
 		"http://api.example.com/v1/items",       // plain http
@@ -33,9 +44,9 @@ func TestCSP(t *testing.T) {
 
 	// Browsers do not let an https:// source cover wss://: a WebSocket to
 	// the API needs its own wss://api.example.com source.
-	csptest.BlocksConnect(t, rec, page, "wss://api.example.com/live")
+	p.BlocksConnect(page, "wss://api.example.com/live")
 
 	// One engine only, or another kind of request:
-	csptest.In(match.Firefox).AllowsConnect(t, rec, page, "https://api.example.com/v1/items")
-	csptest.With(match.WithRequest(match.Beacon)).AllowsConnect(t, rec, page, "/api/log")
+	p.In(match.Firefox).AllowsConnect(page, "https://api.example.com/v1/items")
+	p.With(match.WithRequest(match.Beacon)).AllowsConnect(page, "/api/log")
 }

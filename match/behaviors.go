@@ -7,15 +7,15 @@ import (
 	"github.com/cspkit/cspkit/source"
 )
 
-// Behaviour is one of the named switches engines differ by, with this
+// Behavior is one of the named switches engines differ by, with this
 // engine's setting.
-type Behaviour struct {
+type Behavior struct {
 	Name    string // short stable name, such as "port-upgrade"
 	Summary string // what the switch governs
 	Value   string // this engine's setting, such as "yes" or "as text"
 }
 
-type behaviour struct {
+type behavior struct {
 	name, summary string
 	value         func(*profile) string
 }
@@ -27,7 +27,7 @@ func yesNo(b bool) string {
 	return "no"
 }
 
-var behaviours = []behaviour{
+var behaviors = []behavior{
 	{"websocket-as-http", "ws:/wss: URLs are checked in their http:/https: form (Fetch standard)",
 		func(p *profile) string { return yesNo(p.websocketAsHTTP) }},
 	{"ws-scheme-crossover", "a ws: source matches http(s) URLs and wss: matches https",
@@ -130,13 +130,13 @@ var behaviours = []behaviour{
 		func(p *profile) string { return yesNo(p.loopbackMixed) }},
 }
 
-// Behaviours returns the named switches engines differ by, each with this
+// Behaviors returns the named switches engines differ by, each with this
 // engine's setting, in a fixed order.
-func (e Engine) Behaviours() []Behaviour {
+func (e Engine) Behaviors() []Behavior {
 	p := e.profile()
-	out := make([]Behaviour, len(behaviours))
-	for i, b := range behaviours {
-		out[i] = Behaviour{Name: b.name, Summary: b.summary, Value: b.value(p)}
+	out := make([]Behavior, len(behaviors))
+	for i, b := range behaviors {
+		out[i] = Behavior{Name: b.name, Summary: b.summary, Value: b.value(p)}
 	}
 	return out
 }

@@ -1,0 +1,60 @@
+package csptest
+
+import (
+	"github.com/cspkit/cspkit/csp"
+	"github.com/cspkit/cspkit/match"
+)
+
+// Policies holds the policies read from a Source, with the test that
+// asserts about them and the match options the assertions decide with. It
+// is immutable: In and With return new ones.
+type Policies struct {
+	t        TB
+	list     csp.List
+	from     string   // what the policies were read from, for messages
+	problems []string // parse problems: what browsers drop or ignore
+	err      error    // reading failed: every assertion fails
+	opts     []match.Option
+}
+
+// Of reads the policies of src once for assertions about them, which
+// report their failures to t. A src that cannot be read (a response body
+// that cannot be decoded, a nil response) makes every assertion fail.
+func Of[S Source](t TB, src S) *Policies {
+	t.Helper()
+	list, from, problems, err := read(src)
+	return &Policies{t: t, list: list, from: from, problems: problems, err: err}
+}
+
+// List returns the policies, as a browser enforces them.
+func (p *Policies) List() csp.List { return p.list }
+
+// In returns a copy of p in which the given engines decide: a target is
+// allowed only when each of them allows it. In() keeps every browser
+// engine, the default. A later In replaces an earlier one.
+func (p *Policies) In(engines ...match.Engine) *Policies {
+	if len(engines) == 0 {
+		return p
+	}
+	return p.With(match.WithEngines(engines...))
+}
+
+// With returns a copy of p that passes opts to match.Connect after its
+// own, such as match.WithRequest(match.WebSocket) or match.Redirected().
+func (p *Policies) With(opts ...match.Option) *Policies {
+	q := *p
+	q.opts = append(append(make([]match.Option, 0, len(p.opts)+len(opts)), p.opts...), opts...)
+	return &q
+}
+
+// logProblems logs, on a passing assertion, the parse problems, which
+// change what the browsers enforce.
+func (p *Policies) logProblems(name string) {
+	if len(p.problems) == 0 {
+		return
+	}
+	if l, ok := p.t.(logger); ok {
+		p.t.Helper()
+		l.Logf("%s: passed; note the parse problems (what browsers drop or ignore):\n%s", name, indentLines(p.problems, "  "))
+	}
+}

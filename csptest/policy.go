@@ -1,0 +1,166 @@
+package csptest
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/cspkit/cspkit/csp"
+	"github.com/cspkit/cspkit/lint"
+	"github.com/cspkit/cspkit/source"
+)
+
+// WellFormed reports whether at least one enforced policy is delivered and
+// browsers enforce every policy exactly as written: no parse problem (an
+// unknown, misspelled, duplicate or unsupported directive, an invalid
+// source expression, a directive ignored in report-only or <meta>
+// policies, a limit exceeded). A route that forgot its security
+// middleware fails it.
+func (p *Policies) WellFormed() bool {
+	p.t.Helper()
+	const name = "csptest.WellFormed"
+	if p.err != nil {
+		p.t.Errorf("%s: %v", name, p.err)
+		return false
+	}
+	var why []string
+	if !p.enforces() {
+		why = append(why, "no enforced Content-Security-Policy is delivered")
+	}
+	if n := len(p.problems); n > 0 {
+		why = append(why, fmt.Sprintf("browsers drop or ignore part of the policies (%d parse problems)", n))
+	}
+	if len(why) > 0 {
+		p.t.Errorf("%s", p.message(name, strings.Join(why, "; "), "", nil))
+		return false
+	}
+	return true
+}
+
+// Requires reports whether each named directive (such as "object-src",
+// "base-uri" or "frame-ancestors") is in at least one enforced policy.
+func (p *Policies) Requires(directives ...string) bool {
+	p.t.Helper()
+	const name = "csptest.Requires"
+	if p.err != nil {
+		p.t.Errorf("%s: %v", name, p.err)
+		return false
+	}
+	if len(directives) == 0 {
+		p.t.Errorf("%s: no directive given", name)
+		return false
+	}
+	var missing []string
+	for _, d := range directives {
+		if !p.enforced(func(pol csp.Policy) bool { return pol.Has(d) }) {
+			missing = append(missing, d)
+		}
+	}
+	if len(missing) > 0 {
+		p.t.Errorf("%s", p.message(name, "no enforced policy has "+strings.Join(missing, ", "), "", nil))
+		return false
+	}
+	p.logProblems(name)
+	return true
+}
+
+// Forbids reports whether, in every enforced policy, the directive that
+// governs directive (itself, or the one it falls back to, such as
+// default-src for script-src: see csp.FallbackList) holds none of the
+// given source expressions, compared in canonical form ("'UNSAFE-INLINE'"
+// is "'unsafe-inline'"). It compares expressions, not what they match:
+// forbidding "*" does not forbid "https://*" or "https:". When no enforced
+// policy governs the directive at all, everything is allowed and the
+// assertion fails.
+func (p *Policies) Forbids(directive string, sources ...string) bool {
+	p.t.Helper()
+	const name = "csptest.Forbids"
+	if p.err != nil {
+		p.t.Errorf("%s: %v", name, p.err)
+		return false
+	}
+	if len(sources) == 0 {
+		p.t.Errorf("%s: no source given", name)
+		return false
+	}
+	forbidden := make(map[string]bool, len(sources))
+	for _, s := range sources {
+		e, err := source.Parse(s)
+		if err != nil {
+			p.t.Errorf("%s: %v", name, err)
+			return false
+		}
+		forbidden[e.String()] = true
+	}
+	fallback := csp.FallbackList(directive)
+	governed := false
+	var found []string
+	for i, pol := range p.list.All() {
+		if pol.Disposition() != csp.Enforce {
+			continue
+		}
+		d, ok := pol.Governing(fallback, false)
+		if !ok {
+			continue
+		}
+		governed = true
+		for _, e := range d.Sources().All() {
+			if forbidden[e.String()] {
+				found = append(found, fmt.Sprintf("%s in policy %d %s", e, i, d.Name()))
+			}
+		}
+	}
+	switch {
+	case !governed:
+		p.t.Errorf("%s", p.message(name, "no enforced policy restricts "+directive+" (nor a directive it falls back to), so every source is allowed", "", nil))
+		return false
+	case len(found) > 0:
+		p.t.Errorf("%s", p.message(name, directive+" allows what the test forbids: "+strings.Join(found, ", "), "", nil))
+		return false
+	}
+	p.logProblems(name)
+	return true
+}
+
+// PassesLint reports whether lint.Check finds nothing at or above min
+// severity, in the given scopes (every scope when none is given).
+func (p *Policies) PassesLint(min lint.Severity, scopes ...lint.Scope) bool {
+	p.t.Helper()
+	const name = "csptest.PassesLint"
+	if p.err != nil {
+		p.t.Errorf("%s: %v", name, p.err)
+		return false
+	}
+	var failing []string
+	for _, f := range lint.Check(p.list) {
+		if f.Severity >= min && inScopes(f.Scope(), scopes) {
+			failing = append(failing, f.String())
+		}
+	}
+	if len(failing) > 0 {
+		why := fmt.Sprintf("%d lint findings at or above %s:\n%s", len(failing), min, indentLines(failing, "    "))
+		p.t.Errorf("%s", p.message(name, strings.TrimRight(why, "\n"), "", nil))
+		return false
+	}
+	p.logProblems(name)
+	return true
+}
+
+func inScopes(s lint.Scope, scopes []lint.Scope) bool {
+	return len(scopes) == 0 || slices.Contains(scopes, s)
+}
+
+// enforces reports whether an enforced policy is delivered.
+func (p *Policies) enforces() bool {
+	return p.enforced(func(csp.Policy) bool { return true })
+}
+
+// enforced reports whether an enforced policy satisfies f.
+func (p *Policies) enforced(f func(csp.Policy) bool) bool {
+	for _, pol := range p.list.All() {
+		if pol.Disposition() == csp.Enforce && f(pol) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,46 @@
+package lint_test
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/cspkit/cspkit/csp"
+	"github.com/cspkit/cspkit/internal/lineartest"
+	"github.com/cspkit/cspkit/lint"
+)
+
+// TestHostileCheckLinear checks that linting costs time and memory linear
+// in the size of the policy, for the lists that stress the cover index:
+// many sources on one host, many wildcards, many duplicates.
+func TestHostileCheckLinear(t *testing.T) {
+	builds := map[string]func(n int) string{
+		"one host, many ports": func(n int) string {
+			var b strings.Builder
+			b.WriteString("default-src https://a.example; connect-src")
+			for i := 0; i < n/24; i++ {
+				b.WriteString(" https://a.example:" + strconv.Itoa(1000+i%60000))
+			}
+			return b.String()
+		},
+		"many wildcards": func(n int) string {
+			var b strings.Builder
+			b.WriteString("default-src 'self'; connect-src")
+			for i := 0; i < n/20; i++ {
+				b.WriteString(" *.h" + strconv.Itoa(i) + ".example")
+			}
+			return b.String()
+		},
+		"duplicates and schemes": func(n int) string {
+			return "img-src" + strings.Repeat(" https: data: https://a.example", n/30)
+		},
+	}
+	for name, build := range builds {
+		t.Run(name, func(t *testing.T) {
+			lineartest.Check(t, 20_000, 10, build, func(s string) any {
+				l, _ := csp.Parse(s)
+				return lint.Check(l)
+			})
+		})
+	}
+}
