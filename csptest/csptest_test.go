@@ -31,7 +31,9 @@ func (f *fakeT) Errorf(format string, args ...any) {
 	f.errors = append(f.errors, fmt.Sprintf(format, args...))
 	f.helpers = append(f.helpers, f.helper)
 }
-func (f *fakeT) Logf(format string, args ...any) { f.logs = append(f.logs, fmt.Sprintf(format, args...)) }
+func (f *fakeT) Logf(format string, args ...any) {
+	f.logs = append(f.logs, fmt.Sprintf(format, args...))
+}
 
 // bareT has Helper and Errorf only.
 type bareT struct{ errors []string }
