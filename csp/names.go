@@ -107,6 +107,38 @@ type knownName struct {
 	info nameInfo
 }
 
+// lookupFold returns the lower-case name of the directive named name, in
+// any case, with what is known of it: the constant for a known name (no
+// allocation), else name lower-cased.
+func lookupFold(name string) (string, nameInfo, bool) {
+	if len(name) < len(knownByLen) {
+		for _, k := range knownByLen[len(name)] {
+			if k.name == name || equalFold(name, k.name) {
+				return k.name, k.info, true
+			}
+		}
+	}
+	return lower(name), nameInfo{}, false
+}
+
+// equalFold reports whether s equals the lower-case ASCII string t,
+// ignoring ASCII case in s.
+func equalFold(s, t string) bool {
+	if len(s) != len(t) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != t[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // lookupName is known[name], faster.
 func lookupName(name string) (nameInfo, bool) {
 	if len(name) >= len(knownByLen) {

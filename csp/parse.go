@@ -46,11 +46,11 @@ type parser struct {
 	unlisted    int // problems beyond maxProblems
 
 	// The directives and source expressions of every policy of one
-	// field value share these two arrays, sized by one counting pass, so
-	// a parse allocates a fixed number of times whatever its length.
+	// field value share these arrays, sized by one counting pass, so a
+	// parse allocates a fixed number of times whatever its length.
 	dirs  []Directive
-	exprs []source.Expression
-	ascii bool // the field value has no byte above 0x7F
+	spans []int32 // for each directive of the field value, its first and last token
+	b     source.Builder
 }
 
 func (p *parser) result() (List, error) {
@@ -70,17 +70,23 @@ func (p *parser) parse(value string, disp Disposition, header string, field int)
 		p.policies = make([]Policy, 0, n.policies)
 	}
 	p.dirs = make([]Directive, 0, n.directives)
-	p.exprs = make([]source.Expression, 0, n.tokens)
-	p.ascii = n.ascii
+	p.spans = make([]int32, 0, 2*n.directives)
+	p.b.Reset(value, n.tokens)
+	firstDir := len(p.dirs)
 	off := 0
 	for {
 		end := strings.IndexByte(value[off:], ',')
 		if end < 0 {
-			p.policy(value[off:], off, disp)
-			return
+			p.policy(value, off, len(value), disp)
+			break
 		}
-		p.policy(value[off:off+end], off, disp)
+		p.policy(value, off, off+end, disp)
 		off += end + 1
+	}
+	// The source lists share the field value's canonical text, which
+	// exists once every token is parsed.
+	for i := firstDir; i < len(p.dirs); i++ {
+		p.dirs[i].sources = p.b.List(int(p.spans[2*i]), int(p.spans[2*i+1]))
 	}
 }
 
@@ -94,9 +100,10 @@ func (p *parser) problem(policy int, dir, tok string, off int, c Code, msg strin
 	})
 }
 
-// policy parses one serialized policy found at byte off of the field value
+// policy parses one serialized policy, value[start:end] of the field value
 // (https://w3c.github.io/webappsec-csp/#parse-serialized-policy).
-func (p *parser) policy(s string, off int, disp Disposition) {
+func (p *parser) policy(value string, start, end int, disp Disposition) {
+	s, off := value[start:end], start
 	idx := len(p.policies)
 	firstProblem := len(p.problems)
 	firstDir := len(p.dirs)
@@ -105,12 +112,12 @@ func (p *parser) policy(s string, off int, disp Disposition) {
 	var shadows []string         // names whose first directive was dropped for non-ASCII content
 	pos := 0
 	for pos <= len(s) {
-		end := strings.IndexByte(s[pos:], ';')
-		if end < 0 {
-			end = len(s) - pos
+		dend := strings.IndexByte(s[pos:], ';')
+		if dend < 0 {
+			dend = len(s) - pos
 		}
-		tok, tokOff := trim(s[pos:pos+end], off+pos)
-		pos += end + 1
+		tok, tokOff := trim(s[pos:pos+dend], off+pos)
+		pos += dend + 1
 		if tok == "" {
 			continue
 		}
@@ -118,10 +125,14 @@ func (p *parser) policy(s string, off int, disp Disposition) {
 		for nameEnd < len(tok) && !source.IsSpace(tok[nameEnd]) {
 			nameEnd++
 		}
-		name := lower(tok[:nameEnd])
-		if i := p.nonASCII(tok); i >= 0 {
+		name, info, isKnown := lookupFold(tok[:nameEnd])
+		val, valOff := trim(tok[nameEnd:], tokOff+nameEnd)
+		first, last, unusual := p.b.Add(valOff, valOff+len(val))
+		if i := nonASCII(tok[:nameEnd]); i >= 0 || unusual && p.nonASCIIToken(first, last) {
+			p.b.Truncate(first)
+			i = nonASCII(tok)
 			dropped = dropped || name == ConnectSrc || name == DefaultSrc
-			if _, ok := lookupName(name); ok && !hasName(p.dirs[firstDir:], seen, name) && !slices.Contains(shadows, name) {
+			if isKnown && !hasName(p.dirs[firstDir:], seen, name) && !slices.Contains(shadows, name) {
 				shadows = append(shadows, name)
 			}
 			p.problem(idx, name, tok, tokOff, NonASCIIDirective, fmt.Sprintf(
@@ -130,15 +141,15 @@ func (p *parser) policy(s string, off int, disp Disposition) {
 			continue
 		}
 		if hasName(p.dirs[firstDir:], seen, name) {
+			p.b.Truncate(first)
 			p.problem(idx, name, tok, tokOff, DuplicateDirective, fmt.Sprintf(
 				"directive %q is ignored: the policy already has one, and the first wins", name))
 			continue
 		}
 		if p.meta && p.dropInMeta(idx, name, tok[:nameEnd], tokOff) {
+			p.b.Truncate(first)
 			continue
 		}
-		value, valOff := trim(tok[nameEnd:], tokOff+nameEnd)
-		info, isKnown := lookupName(name)
 		switch {
 		case !isKnown:
 			msg := fmt.Sprintf("unknown directive %q has no effect", name)
@@ -154,23 +165,11 @@ func (p *parser) policy(s string, off int, disp Disposition) {
 			p.problem(idx, name, tok[:nameEnd], tokOff, IgnoredInReportOnly, fmt.Sprintf(
 				"directive %q is ignored in a report-only policy", name))
 		}
-		start := len(p.exprs)
-		noneAt, noneTok := -1, ""
-		for o, t := range source.Fields(value) {
-			e := source.Lex(t)
-			if info.sourceList && (e.Kind() == source.Invalid || portOutOfRange(e)) {
-				p.checkSource(idx, name, t, valOff+o, e)
-			}
-			if e.Kind() == source.None && noneAt < 0 {
-				noneAt, noneTok = valOff+o, t
-			}
-			p.exprs = append(p.exprs, e)
+		if info.sourceList && unusual {
+			p.checkSources(idx, name, first, last)
 		}
-		if noneAt >= 0 && len(p.exprs)-start > 1 && info.sourceList {
-			p.problem(idx, name, noneTok, noneAt, NoneWithSources,
-				"'none' has no effect next to other source expressions")
-		}
-		p.dirs = append(p.dirs, Directive{name: name, value: value, sources: source.NewList(p.exprs[start:])})
+		p.dirs = append(p.dirs, Directive{name: name, value: val})
+		p.spans = append(p.spans, int32(first), int32(last))
 		switch dirs := p.dirs[firstDir:]; {
 		case seen != nil:
 			seen[name] = struct{}{}
@@ -194,6 +193,27 @@ func (p *parser) policy(s string, off int, disp Disposition) {
 		p.explainDropped(pol, firstProblem)
 	}
 	p.policies = append(p.policies, pol)
+}
+
+// checkSources reports the problems of the tokens first to last of
+// directive dir, whose value is a source list: invalid expressions, ports
+// no URL has, and 'none' next to other expressions.
+func (p *parser) checkSources(idx int, dir string, first, last int) {
+	noneAt := -1
+	for i := first; i < last; i++ {
+		e, off := p.b.Expr(i)
+		if e.Kind() == source.Invalid || portOutOfRange(e) {
+			p.checkSource(idx, dir, e.String(), off, e)
+		}
+		if e.Kind() == source.None && noneAt < 0 {
+			noneAt = i
+		}
+	}
+	if noneAt >= 0 && last-first > 1 {
+		e, off := p.b.Expr(noneAt)
+		p.problem(idx, dir, e.String(), off, NoneWithSources,
+			"'none' has no effect next to other source expressions")
+	}
 }
 
 // explainDropped adds to the problem about a dropped connect-src or
@@ -233,11 +253,21 @@ func trim(s string, off int) (string, int) {
 	return s[i:j], off + i
 }
 
-// nonASCII returns the index of the first byte of s above 0x7F, or -1.
-func (p *parser) nonASCII(s string) int {
-	if p.ascii {
-		return -1
+// nonASCIIToken reports whether a token from first to last has a
+// non-ASCII byte.
+func (p *parser) nonASCIIToken(first, last int) bool {
+	for i := first; i < last; i++ {
+		if e, _ := p.b.Expr(i); e.Kind() == source.Invalid {
+			if r, _ := e.Problem(); r == source.NonASCII {
+				return true
+			}
+		}
 	}
+	return false
+}
+
+// nonASCII returns the index of the first byte of s above 0x7F, or -1.
+func nonASCII(s string) int {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
 			return i

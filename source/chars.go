@@ -72,3 +72,27 @@ func equalFold(s, t string) bool {
 	}
 	return true
 }
+
+// plainLabel holds the bytes of a lower-case host label: letters a to z,
+// digits and "-".
+var plainLabel = func() (t [256]bool) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = true
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	t['-'] = true
+	return t
+}()
+
+// indexSpace returns the index of the first ASCII white space byte of s,
+// or -1.
+func indexSpace(s string) int {
+	for i := 0; i < len(s); i++ {
+		if class[s[i]]&cSpace != 0 {
+			return i
+		}
+	}
+	return -1
+}

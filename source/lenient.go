@@ -55,10 +55,11 @@ func (e Expression) Lenient(l Leniency) (Expression, bool) {
 
 // salvage records in the Invalid expression *e, whose text is an ASCII
 // token, how browsers may still read it as a host-source: when its
-// scheme, host and port are well-formed, their offsets (with the scheme
-// and host lower-cased in the text), where a query or fragment cuts it,
-// and whether the path-part before that fits the grammar.
-func salvage(e *Expression) {
+// scheme, host and port are well-formed, their offsets, where a query or
+// fragment cuts it, and whether the path-part before that fits the
+// grammar. It returns how many leading bytes the canonical form
+// lower-cases: the scheme and host, when well-formed and in upper case.
+func salvage(e *Expression) int {
 	tok := e.text
 	start, schemeUpper := hostStart(tok)
 	end := start
@@ -68,15 +69,15 @@ func salvage(e *Expression) {
 	h := Expression{portNum: portAbsent}
 	upper, r, _ := hostPort(&h, tok[:end], start)
 	if r != 0 {
-		return
+		return 0
 	}
 	e.hostStart, e.hostEnd, e.portEnd, e.portNum = h.hostStart, h.hostEnd, h.portEnd, h.portNum
-	e.text = lowerIf(upper || schemeUpper, tok, int(h.hostEnd))
 	e.lenient = lenPrefix
+	lower := lowerIf(upper || schemeUpper, int(h.hostEnd))
 	if end < len(tok) && tok[end] != '/' {
 		e.lenient |= lenAfterHost
 		e.pathEnd = uint32(end)
-		return
+		return lower
 	}
 	cut := end
 	for cut < len(tok) && tok[cut] != '?' && tok[cut] != '#' {
@@ -89,4 +90,5 @@ func salvage(e *Expression) {
 			e.lenient |= lenStrictCut
 		}
 	}
+	return lower
 }

@@ -26,56 +26,106 @@ func MustParse(token string) Expression {
 // Lex parses one token like Parse but without an error value: an invalid
 // token yields an Expression of kind Invalid whose Problem method says what
 // is wrong. It allocates only to lower-case a scheme or host written in
-// upper case, which suits parsers of whole headers.
+// upper case.
 func Lex(token string) Expression {
 	var e Expression
-	if token == "" {
-		return e
+	if n := lex(&e, token); n > 0 {
+		e.text = canonical(&e, token, n)
 	}
-	r, pos := parseASCII(&e, token)
-	if r == 0 {
-		if e.kind == Host {
-			e.pathEnd = uint32(len(e.text))
-		}
-		return e
-	}
-	e = Expression{kind: Invalid, text: token, reason: r, pos: uint32(pos)}
-	// Every successful path above checks each byte against an ASCII
-	// class, so a non-ASCII byte always ends up here; it is the reason
-	// that wins.
-	for i := 0; i < len(token); i++ {
-		if token[i] >= 0x80 {
-			e.reason, e.pos = NonASCII, uint32(i)
-			return e
-		}
-	}
-	salvage(&e)
 	return e
 }
 
-// parseASCII parses tok into *e, which must be the zero Expression,
-// assuming tok is ASCII, and returns the reason and byte position of the
-// problem when it fits no grammar (*e is then in any state). Results are
-// written in place: an Expression is large enough that returning it
-// through every step costs more than the parse itself.
-func parseASCII(e *Expression, tok string) (Reason, int) {
-	if tok == "" {
-		return EmptyHost, 0
+// canonical returns tok with its first n bytes lower-cased: the text of
+// the Expression e parsed from it. Keywords come from constants.
+func canonical(e *Expression, tok string, n int) string {
+	switch e.kind {
+	case None:
+		return "'none'"
+	case Self:
+		return "'self'"
+	case Keyword:
+		if i := keywordIndex(tok[1:len(tok)-1], true); i >= 0 {
+			return quotedKeywords[i]
+		}
 	}
+	var b strings.Builder
+	b.Grow(len(tok))
+	for i := 0; i < n; i++ {
+		b.WriteByte(lowerByte(tok[i]))
+	}
+	b.WriteString(tok[n:])
+	return b.String()
+}
+
+func lowerByte(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	return c
+}
+
+// lex parses tok into *e, which must be the zero Expression, with e.text
+// set to tok as written, and returns how many leading bytes of tok the
+// canonical form lower-cases (0 when none of them has upper case). It
+// never allocates.
+func lex(e *Expression, tok string) int {
+	if tok == "" {
+		return 0
+	}
+	r, pos, lower := parseASCII(e, tok)
+	if r == 0 {
+		e.text = tok
+		if e.kind == Host {
+			e.pathEnd = uint32(len(tok))
+		}
+		return lower
+	}
+	*e = Expression{kind: Invalid, text: tok, reason: r, pos: uint32(pos)}
+	// Every successful path above checks each byte against an ASCII
+	// class, so a non-ASCII byte always ends up here; it is the reason
+	// that wins.
+	for i := 0; i < len(tok); i++ {
+		if tok[i] >= 0x80 {
+			e.reason, e.pos = NonASCII, uint32(i)
+			return 0
+		}
+	}
+	return salvage(e)
+}
+
+// parseASCII parses tok into *e, which must be the zero Expression,
+// assuming tok is ASCII. It returns the reason and byte position of the
+// problem when tok fits no grammar (*e is then in any state), and
+// otherwise how many leading bytes the canonical form lower-cases. It
+// does not set e.text. Results are written in place: an Expression is
+// large enough that returning it through every step costs more than the
+// parse itself.
+func parseASCII(e *Expression, tok string) (Reason, int, int) {
 	e.portNum = portAbsent
 	if tok[0] == '\'' {
 		return parseQuoted(e, tok)
 	}
 	if tok == "*" {
-		e.kind, e.text = Wildcard, tok
-		return 0, 0
+		e.kind = Wildcard
+		return 0, 0, 0
 	}
-	if n, upper := schemeLen(tok); n > 0 && n+1 == len(tok) && tok[n] == ':' {
-		e.kind, e.text = Scheme, lowerIf(upper, tok, len(tok))
-		return 0, 0
+	n, upper := schemeLen(tok)
+	if n > 0 && n+1 == len(tok) && tok[n] == ':' {
+		e.kind = Scheme
+		return 0, 0, lowerIf(upper, len(tok))
 	}
-	start, schemeUpper := hostStart(tok)
-	return parseHostSource(e, tok, start, schemeUpper)
+	if n > 0 && len(tok) >= n+3 && tok[n] == ':' && tok[n+1] == '/' && tok[n+2] == '/' {
+		return parseHostSource(e, tok, n+3, upper)
+	}
+	return parseHostSource(e, tok, 0, false)
+}
+
+// lowerIf returns n when upper is true, and 0 otherwise.
+func lowerIf(upper bool, n int) int {
+	if upper {
+		return n
+	}
+	return 0
 }
 
 // hostStart returns where the host-part of a host-source token starts:
@@ -108,69 +158,43 @@ func schemeLen(s string) (int, bool) {
 	return i, acc&cUpper != 0
 }
 
-// lowerIf returns tok with its first n bytes ASCII-lower-cased when upper
-// is true, and tok itself otherwise.
-func lowerIf(upper bool, tok string, n int) string {
-	if !upper {
-		return tok
-	}
-	var b strings.Builder
-	b.Grow(len(tok))
-	for i := 0; i < n; i++ {
-		c := tok[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b.WriteByte(c)
-	}
-	b.WriteString(tok[n:])
-	return b.String()
-}
-
-func parseQuoted(e *Expression, tok string) (Reason, int) {
+func parseQuoted(e *Expression, tok string) (Reason, int, int) {
 	if len(tok) < 2 || tok[len(tok)-1] != '\'' {
-		return MissingQuote, len(tok)
+		return MissingQuote, len(tok), 0
 	}
 	in := tok[1 : len(tok)-1]
-	e.text = tok
 	upper := hasUpper(in)
 	switch {
 	case in == "none" || upper && equalFold(in, "none"):
-		e.kind, e.text = None, "'none'"
-		return 0, 0
+		e.kind = None
+		return 0, 0, lowerIf(upper, len(tok))
 	case in == "self" || upper && equalFold(in, "self"):
-		e.kind, e.text = Self, "'self'"
-		return 0, 0
+		e.kind = Self
+		return 0, 0, lowerIf(upper, len(tok))
 	}
-	if i := keywordIndex(in, upper); i >= 0 {
-		e.kind, e.text = Keyword, quotedKeywords[i]
-		return 0, 0
+	if keywordIndex(in, upper) >= 0 {
+		e.kind = Keyword
+		return 0, 0, lowerIf(upper, len(tok))
 	}
 	if len(in) >= 6 && equalFold(in[:6], "nonce-") {
 		if !isBase64(in[6:]) {
-			return BadBase64, 7
+			return BadBase64, 7, 0
 		}
 		e.kind = Nonce
-		if in[:6] != "nonce-" {
-			e.text = "'nonce-" + in[6:] + "'"
-		}
-		return 0, 0
+		return 0, 0, lowerIf(hasUpper(in[:6]), 7)
 	}
 	if len(in) >= 7 && in[6] == '-' {
 		for _, alg := range [...]string{"sha256", "sha384", "sha512"} {
 			if equalFold(in[:6], alg) {
 				if !isBase64(in[7:]) {
-					return BadBase64, 8
+					return BadBase64, 8, 0
 				}
 				e.kind = Hash
-				if in[:6] != alg {
-					e.text = "'" + alg + in[6:] + "'"
-				}
-				return 0, 0
+				return 0, 0, lowerIf(in[:6] != alg, 7)
 			}
 		}
 	}
-	return UnknownKeyword, 1
+	return UnknownKeyword, 1, 0
 }
 
 // isBase64 reports whether s is a CSP base64-value: one or more of ALPHA,
@@ -198,18 +222,17 @@ func isBase64(s string) bool {
 // parseHostSource parses host-part [":" port-part] [path-part], which
 // starts at byte start of tok, after a scheme with upper case when
 // schemeUpper is true; positions in the result are relative to tok.
-func parseHostSource(e *Expression, tok string, start int, schemeUpper bool) (Reason, int) {
+func parseHostSource(e *Expression, tok string, start int, schemeUpper bool) (Reason, int, int) {
 	upper, r, pos := hostPort(e, tok, start)
 	if r != 0 {
-		return r, pos
+		return r, pos, 0
 	}
 	if i := int(e.portEnd); i < len(tok) {
 		if r, pos := checkPath(tok[i:]); r != 0 {
-			return r, i + pos
+			return r, i + pos, 0
 		}
 	}
-	e.text = lowerIf(upper || schemeUpper, tok, int(e.hostEnd))
-	return 0, 0
+	return 0, 0, lowerIf(upper || schemeUpper, int(e.hostEnd))
 }
 
 // hostPort parses the host-part and the optional port-part that start at
@@ -256,6 +279,30 @@ func hostEnd(s string) (int, bool, Reason) {
 			return 1, false, BadWildcard
 		}
 		i = 2
+	}
+	// Most hosts are lower-case names: a tight loop per label, and the
+	// general loop below only for the rest.
+	plain := &plainLabel
+	for j := i; ; {
+		label := s[j:]
+		n := 0
+		for n < len(label) && plain[label[n]] {
+			n++
+		}
+		if n == 0 {
+			break // an empty label, or upper case: the general loop decides
+		}
+		k := j + n
+		if k == len(s) || s[k] == ':' || s[k] == '/' {
+			return k, false, 0
+		}
+		if s[k] != '.' {
+			break
+		}
+		j = k + 1
+		if j == len(s) || s[j] == ':' || s[j] == '/' {
+			return j, false, 0 // a single trailing dot
+		}
 	}
 	var acc uint8
 	for {
