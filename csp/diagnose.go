@@ -12,7 +12,12 @@ import (
 // value is a source list.
 func (p *parser) checkSource(idx int, dir, t string, off int, e source.Expression) {
 	if r, pos := e.Problem(); r != 0 {
-		p.problem(idx, dir, t, off, InvalidSource, invalidSourceMessage(&source.Error{Token: t, Pos: pos, Reason: r}))
+		msg := invalidSourceMessage(&source.Error{Token: t, Pos: pos, Reason: r})
+		if h, ok := e.Lenient(source.CutQuery | source.AnyPathChar | source.CutQueryAfterHost); ok {
+			msg = fmt.Sprintf("source expression %q fits no CSP3 grammar (%s), so the spec's matching ignores it, while browsers that read sources leniently take it as the host-source %s; write it so that all read it alike",
+				t, r, hostSourceText(h))
+		}
+		p.problem(idx, dir, t, off, InvalidSource, msg)
 	}
 	if portOutOfRange(e) {
 		p.problem(idx, dir, t, off, InvalidSource, fmt.Sprintf(
@@ -93,4 +98,17 @@ func governor(pol Policy, claimed bool) string {
 		return "connect requests are governed by the remaining connect-src"
 	}
 	return "connect requests now fall back to default-src"
+}
+
+// hostSourceText writes host-source h from its parts, without what a
+// lenient reading cut off.
+func hostSourceText(h source.Expression) string {
+	s := h.Host()
+	if sc := h.Scheme(); sc != "" {
+		s = sc + "://" + s
+	}
+	if p := h.Port(); p != "" {
+		s += ":" + p
+	}
+	return s + h.Path()
 }

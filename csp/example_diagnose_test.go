@@ -19,7 +19,7 @@ func ExampleParseError() {
 		}
 	}
 	// Output:
-	// invalid-source at byte 17 (https://api.example.com/v1?x=1): source expression "https://api.example.com/v1?x=1" never matches: query not allowed in a source expression; remove it: source expressions cannot constrain the query or fragment
+	// invalid-source at byte 17 (https://api.example.com/v1?x=1): source expression "https://api.example.com/v1?x=1" fits no CSP3 grammar (query not allowed in a source expression), so the spec's matching ignores it, while browsers that read sources leniently take it as the host-source https://api.example.com/v1; write it so that all read it alike
 }
 
 func ExampleParseMeta() {

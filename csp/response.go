@@ -67,7 +67,7 @@ func metaFromBody(resp *http.Response) (List, error) {
 		if s.mode != done && (n > MaxHTMLRead || buf.Len() > MaxHTMLRead) {
 			s.err = &HTMLError{Offset: s.pos, Err: ErrHeadTooLong}
 		}
-		if buf.Len() == 0 && resp.ContentLength > 0 {
+		if buf.Len() == 0 && bodyExpected(resp) {
 			s.err = &HTMLError{Err: ErrBodyRead}
 		}
 	}
@@ -76,10 +76,29 @@ func metaFromBody(resp *http.Response) (List, error) {
 
 var errNilResponse = errors.New("csp: FromResponse of a nil *http.Response")
 
-// ErrBodyRead is the cause of an HTMLError when an HTML response announces a
-// body (Content-Length) but none is left to read: it was most likely read
-// already, so its <meta> policies are missing from the List.
-var ErrBodyRead = errors.New("the HTML body announced by Content-Length is empty: was it read before? <meta> policies may be missing")
+// ErrBodyRead is the cause of an HTMLError when an HTML response should
+// have a body but none is left to read: it was most likely read already,
+// so its <meta> policies are missing from the List. A response should have
+// a body when its Content-Length says so, or when its length is unknown
+// (chunked, or an httptest.ResponseRecorder's) and its status allows one
+// (not 1xx, 204 or 304) for a request other than HEAD: an empty HTML page
+// counts as drained.
+var ErrBodyRead = errors.New("the HTML body is empty: was it read before? <meta> policies may be missing")
+
+// bodyExpected reports whether resp should have a body (see ErrBodyRead).
+func bodyExpected(resp *http.Response) bool {
+	switch {
+	case resp.ContentLength > 0:
+		return true
+	case resp.ContentLength == 0:
+		return false
+	case resp.StatusCode/100 == 1 || resp.StatusCode == http.StatusNoContent || resp.StatusCode == http.StatusNotModified:
+		return false
+	case resp.Request != nil && resp.Request.Method == http.MethodHead:
+		return false
+	}
+	return true
+}
 
 // joinResults joins two lists and their errors, as if one call had made
 // them: the problems of both *ParseErrors go into one, with the second's

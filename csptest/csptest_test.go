@@ -335,7 +335,7 @@ func TestWellFormed(t *testing.T) {
 	assert.True(t, csptest.Of(f, policy).WellFormed())
 	assert.Empty(t, f.errors)
 	for value, want := range map[string]string{
-		"connect-src 'self' https://a.example/p?q": "browsers drop or ignore part of the policies (1 parse problems)",
+		"connect-src 'self' https://a.example/p?q": "browsers drop or ignore part of the policies (1 parse problem)",
 		"referrer origin; default-src 'self'":      "unsupported-directive",
 		"connect-src 'self'; connect-src *":        "duplicate-directive",
 	} {
@@ -399,10 +399,102 @@ func TestPassesLint(t *testing.T) {
 	assert.Empty(t, f.errors)
 	assert.False(t, csptest.Of(f, "default-src 'self'; connect-src 'self' https:").PassesLint(lint.Medium))
 	require.Len(t, f.errors, 1)
-	assert.Contains(t, f.errors[0], "csptest.PassesLint: 1 lint findings at or above medium:\n    CSP1004 high (policy 0, connect-src: https:)")
+	assert.Contains(t, f.errors[0], "csptest.PassesLint: 1 lint finding at or above medium:\n    CSP1004 high (policy 0, connect-src: https:)")
 
 	f = newFake(t)
 	assert.True(t, csptest.Of(f, "connect-src 'self'").PassesLint(lint.Low, lint.Connect), "scripts are out of scope")
 	assert.False(t, csptest.Of(f, "connect-src 'self'").PassesLint(lint.Low), "CSP2004: scripts unrestricted")
 	assert.Len(t, f.errors, 1)
+}
+
+// TestDrainedBody: a body read before the assertion lost its <meta>
+// policies; the assertion fails instead of checking the headers alone.
+func TestDrainedBody(t *testing.T) {
+	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", "default-src 'self'; connect-src 'self' https://api.example.com")
+		w.Header().Set("Content-Type", "text/html")
+		io.WriteString(w, `<head><meta http-equiv="Content-Security-Policy" content="connect-src 'self'"></head>`)
+	})
+	rec := httptest.NewRecorder()
+	handler.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	f := newFake(t)
+	assert.True(t, csptest.BlocksConnect(f, rec, page, "https://api.example.com/v1"), "the <meta> policy blocks it: %v", f.errors)
+	rec = httptest.NewRecorder()
+	handler.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	io.ReadAll(rec.Body) // the test looked at the page first
+	assert.False(t, csptest.AllowsConnect(f, rec, page, "https://api.example.com/v1"))
+	require.Len(t, f.errors, 1)
+	assert.Contains(t, f.errors[0], "the HTML body is empty: was it read before?")
+
+	// Over the wire, with a chunked body read to its end first.
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", "connect-src 'self' https://api.example.com")
+		w.Header().Set("Content-Type", "text/html")
+		w.(http.Flusher).Flush()
+		io.WriteString(w, `<head><meta http-equiv="Content-Security-Policy" content="connect-src 'self'"></head>`)
+	}))
+	defer srv.Close()
+	resp, err := http.Get(srv.URL)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	require.Equal(t, int64(-1), resp.ContentLength)
+	io.ReadAll(resp.Body)
+	f = newFake(t)
+	assert.False(t, csptest.AllowsConnect(f, resp, srv.URL, "https://api.example.com/v1"))
+	require.Len(t, f.errors, 1)
+	assert.Contains(t, f.errors[0], "was it read before?")
+}
+
+// TestInWinsOverWith: engines chosen with In decide, whatever the order of
+// In and With and whatever engine option With carries.
+func TestInWinsOverWith(t *testing.T) {
+	const p = "connect-src http://api.example.com:8000"
+	const target = "https://api.example.com:8000/v1" // Chromium blocks it, Firefox allows it
+	page := "https://example.com/"
+	f := newFake(t)
+	pol := csptest.Of(f, p)
+	assert.False(t, pol.In(match.Chromium).With(match.WithEngine(match.Firefox)).AllowsConnect(page, target))
+	assert.False(t, pol.With(match.WithEngine(match.Firefox)).In(match.Chromium).AllowsConnect(page, target))
+	assert.True(t, pol.In(match.Chromium).With(match.WithEngine(match.Firefox)).BlocksConnect(page, target))
+	assert.Len(t, f.errors, 2)
+}
+
+// TestForbidsArgumentTypos: a forbidden source the test misspells would
+// make Forbids pass without testing anything.
+func TestForbidsArgumentTypos(t *testing.T) {
+	const p = "script-src 'self' 'unsafe-inline' 'unsafe-eval' https: data:"
+	for arg, want := range map[string]string{
+		"unsafe-inline":                 `"unsafe-inline" without quotes is a host name, not the keyword 'unsafe-inline'`,
+		"https":                         `"https" is a host name, not a scheme`,
+		"self":                          `not the keyword 'self'`,
+		"'unsafe-inline' 'unsafe-eval'": "holds white space: give one source expression per argument",
+	} {
+		f := newFake(t)
+		assert.False(t, csptest.Of(f, p).Forbids("script-src", arg), arg)
+		require.Len(t, f.errors, 1, arg)
+		assert.Contains(t, f.errors[0], want)
+	}
+}
+
+func TestBlocksConnectUnrestricted(t *testing.T) {
+	f := newFake(t)
+	assert.False(t, csptest.BlocksConnect(f, "report-uri /r", page, "https://evil.example/"))
+	require.Len(t, f.errors, 1)
+	assert.Contains(t, f.errors[0], "csptest.BlocksConnect: https://evil.example/ is allowed: no enforced policy restricts connect requests in Chromium, Firefox and WebKit, so every target is")
+}
+
+func TestLikelyTyposInMessages(t *testing.T) {
+	f := newFake(t)
+	assert.False(t, csptest.AllowsConnect(f, "default-src self; connect-src self", page, "/x"))
+	require.Len(t, f.errors, 1)
+	assert.Contains(t, f.errors[0], "  likely typos (browsers read these as host names):\n    CSP3001 medium (policy 0, default-src: self)")
+}
+
+func TestPassesLintRefusesBadArguments(t *testing.T) {
+	f := newFake(t)
+	assert.False(t, csptest.Of(f, "default-src *").PassesLint(lint.Medium, lint.Scope(0)))
+	assert.False(t, csptest.Of(f, "default-src *").PassesLint(lint.Severity(9)))
+	require.Len(t, f.errors, 2)
+	assert.Contains(t, f.errors[0], "unknown scope")
+	assert.Contains(t, f.errors[1], "invalid severity 9")
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/cspkit/cspkit/lint"
 	"github.com/cspkit/cspkit/match"
 )
 
@@ -35,7 +36,25 @@ func (p *Policies) message(name, why, target string, d *match.Decision) string {
 		b.WriteString("  parse problems (what browsers drop or ignore):\n")
 		b.WriteString(indentLines(p.problems, "    "))
 	}
+	if typos := p.typos(); len(typos) > 0 {
+		b.WriteString("  likely typos (browsers read these as host names):\n")
+		b.WriteString(indentLines(typos, "    "))
+	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// typos returns lint's findings about how the policies are written that
+// change what they mean: keywords without quotes, schemes without their
+// colon, directive names inside a value.
+func (p *Policies) typos() []string {
+	var out []string
+	for _, f := range lint.Check(p.list) {
+		switch f.Code {
+		case lint.UnquotedKeyword, lint.SchemeAsHost, lint.MissingSemicolon:
+			out = append(out, f.String())
+		}
+	}
+	return out
 }
 
 // indentLines writes each line with the prefix and a newline.

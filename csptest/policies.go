@@ -1,6 +1,8 @@
 package csptest
 
 import (
+	"slices"
+
 	"github.com/cspkit/cspkit/csp"
 	"github.com/cspkit/cspkit/match"
 )
@@ -15,6 +17,7 @@ type Policies struct {
 	problems []string // parse problems: what browsers drop or ignore
 	err      error    // reading failed: every assertion fails
 	opts     []match.Option
+	engines  []match.Engine // chosen with In; they win over any engine option
 }
 
 // Of reads the policies of src once for assertions about them, which
@@ -30,21 +33,36 @@ func Of[S Source](t TB, src S) *Policies {
 func (p *Policies) List() csp.List { return p.list }
 
 // In returns a copy of p in which the given engines decide: a target is
-// allowed only when each of them allows it. In() keeps every browser
-// engine, the default. A later In replaces an earlier one.
+// allowed only when each of them allows it. In() keeps the engines chosen
+// before (every browser engine by default). A later In replaces an
+// earlier one, and In wins over an engine option given to With, whatever
+// the order of the calls.
 func (p *Policies) In(engines ...match.Engine) *Policies {
 	if len(engines) == 0 {
 		return p
 	}
-	return p.With(match.WithEngines(engines...))
+	q := *p
+	q.engines = slices.Clone(engines)
+	return &q
 }
 
 // With returns a copy of p that passes opts to match.Connect after its
 // own, such as match.WithRequest(match.WebSocket) or match.Redirected().
+// Choose engines with In.
 func (p *Policies) With(opts ...match.Option) *Policies {
 	q := *p
-	q.opts = append(append(make([]match.Option, 0, len(p.opts)+len(opts)), p.opts...), opts...)
+	q.opts = append(slices.Clone(p.opts), opts...)
 	return &q
+}
+
+// options returns the match options the assertions decide with: the
+// targets strict, then p's options, then p's engines.
+func (p *Policies) options() []match.Option {
+	opts := append([]match.Option{match.StrictTarget()}, p.opts...)
+	if len(p.engines) > 0 {
+		opts = append(opts, match.WithEngines(p.engines...))
+	}
+	return opts
 }
 
 // logProblems logs, on a passing assertion, the parse problems, which

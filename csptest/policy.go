@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/cspkit/cspkit/csp"
 	"github.com/cspkit/cspkit/lint"
@@ -28,12 +29,13 @@ func (p *Policies) WellFormed() bool {
 		why = append(why, "no enforced Content-Security-Policy is delivered")
 	}
 	if n := len(p.problems); n > 0 {
-		why = append(why, fmt.Sprintf("browsers drop or ignore part of the policies (%d parse problems)", n))
+		why = append(why, "browsers drop or ignore part of the policies ("+count(n, "parse problem")+")")
 	}
 	if len(why) > 0 {
 		p.t.Errorf("%s", p.message(name, strings.Join(why, "; "), "", nil))
 		return false
 	}
+	p.logProblems(name)
 	return true
 }
 
@@ -86,8 +88,18 @@ func (p *Policies) Forbids(directive string, sources ...string) bool {
 	forbidden := make(map[string]bool, len(sources))
 	for _, s := range sources {
 		e, err := source.Parse(s)
-		if err != nil {
+		switch {
+		case strings.IndexFunc(s, unicode.IsSpace) >= 0:
+			p.t.Errorf("%s: %q holds white space: give one source expression per argument", name, s)
+			return false
+		case err != nil:
 			p.t.Errorf("%s: %v", name, err)
+			return false
+		}
+		// The test's own typo would make the assertion vacuous: "self"
+		// is a host name, not 'self'.
+		if typo := lint.Written(directive, e); len(typo) > 0 {
+			p.t.Errorf("%s: the source %s the test forbids is itself a likely typo: %s", name, s, typo[0].Message)
 			return false
 		}
 		forbidden[e.String()] = true
@@ -131,6 +143,16 @@ func (p *Policies) PassesLint(min lint.Severity, scopes ...lint.Scope) bool {
 		p.t.Errorf("%s: %v", name, p.err)
 		return false
 	}
+	if _, err := lint.Severity(min).MarshalText(); err != nil {
+		p.t.Errorf("%s: %v", name, err)
+		return false
+	}
+	for _, sc := range scopes {
+		if _, err := lint.ParseScope(sc.String()); err != nil {
+			p.t.Errorf("%s: %v", name, err)
+			return false
+		}
+	}
 	var failing []string
 	for _, f := range lint.Check(p.list) {
 		if f.Severity >= min && inScopes(f.Scope(), scopes) {
@@ -138,7 +160,7 @@ func (p *Policies) PassesLint(min lint.Severity, scopes ...lint.Scope) bool {
 		}
 	}
 	if len(failing) > 0 {
-		why := fmt.Sprintf("%d lint findings at or above %s:\n%s", len(failing), min, indentLines(failing, "    "))
+		why := fmt.Sprintf("%s at or above %s:\n%s", count(len(failing), "lint finding"), min, indentLines(failing, "    "))
 		p.t.Errorf("%s", p.message(name, strings.TrimRight(why, "\n"), "", nil))
 		return false
 	}
@@ -163,4 +185,12 @@ func (p *Policies) enforced(f func(csp.Policy) bool) bool {
 		}
 	}
 	return false
+}
+
+// count writes n and the noun, plural when n is not 1.
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -21,43 +21,53 @@ func (c *checker) writing(i int, p csp.Policy) {
 			continue
 		}
 		for _, e := range d.Sources().All() {
-			c.bareWord(i, d.Name(), e)
+			for _, f := range Written(d.Name(), e) {
+				c.add(f.Code, i, d.Name(), e.String(), f.Message)
+			}
 		}
 		c.repeats(i, d)
 	}
 }
 
-// bareWord reports a host-source (or an invalid token) that is really a
-// keyword, a nonce, a hash, a scheme or a directive name written bare.
-func (c *checker) bareWord(i int, dir string, e source.Expression) {
+// Written lints how one source expression of directive is written: a
+// keyword, nonce, hash, scheme or directive name written bare, which
+// browsers read as a host name. It returns the findings Check reports for
+// such a source, each with Policy -1; package csptest runs it on the
+// sources a test names.
+func Written(directive string, e source.Expression) []Finding {
 	t := e.String()
 	switch e.Kind() {
 	case source.Host:
 		if len(e.Host()) != len(t) {
-			return // it has a scheme, a port or a path: not a bare word
+			return nil // it has a scheme, a port or a path: not a bare word
 		}
 	case source.Invalid:
 	default:
-		return
+		return nil
 	}
 	word := strings.ToLower(t)
+	one := func(code Code, msg string) []Finding {
+		r, _ := ruleOf(code)
+		return []Finding{{Code: code, Severity: r.Severity, Policy: -1, Directive: directive, Sources: []string{t}, Message: msg}}
+	}
 	switch {
 	case strings.Contains(word, ".") && word[0] != 'n' && word[0] != 's':
 		// A dotted name that does not start like a nonce or hash: none
 		// of the words below has a dot.
 	case source.IsKeyword(word):
-		c.add(UnquotedKeyword, i, dir, t, fmt.Sprintf(
+		return one(UnquotedKeyword, fmt.Sprintf(
 			"%q without quotes is a host name, not the keyword '%s': write '%s'", t, word, word))
 	case hasPrefix(word, "nonce-", "sha256-", "sha384-", "sha512-"):
-		c.add(UnquotedKeyword, i, dir, t, fmt.Sprintf(
+		return one(UnquotedKeyword, fmt.Sprintf(
 			"%q without quotes is a host name, not a nonce or hash source: write '%s'", t, t))
 	case isScheme(word):
-		c.add(SchemeAsHost, i, dir, t, fmt.Sprintf(
+		return one(SchemeAsHost, fmt.Sprintf(
 			"%q is a host name, not a scheme: write %s: to allow the scheme, or %s://host for one host", t, word, word))
 	case e.Kind() == source.Host && csp.IsKnown(word):
-		c.add(MissingSemicolon, i, dir, t, fmt.Sprintf(
-			"%q is a directive name inside the value of %s: a \";\" is probably missing before it, so it is read as a host name", t, dir))
+		return one(MissingSemicolon, fmt.Sprintf(
+			"%q is a directive name inside the value of %s: a \";\" is probably missing before it, so it is read as a host name", t, directive))
 	}
+	return nil
 }
 
 func hasPrefix(s string, prefixes ...string) bool {

@@ -31,12 +31,10 @@ func Connect(list csp.List, page, target string, opts ...Option) (Decision, erro
 		return Decision{}, &URLError{Role: "page", Input: page, Err: err}
 	}
 	t, err := urlx.ParseRef(p, target)
-	if c.strict && !explicitTarget(target) {
-		amb := &AmbiguousTargetError{Target: target}
-		if err == nil {
-			amb.Read = t.String()
+	if c.strict {
+		if amb := ambiguity(target, t, err); amb != nil {
+			return Decision{}, &URLError{Role: "target", Input: target, Err: amb}
 		}
-		return Decision{}, &URLError{Role: "target", Input: target, Err: amb}
 	}
 	if err != nil {
 		return Decision{}, &URLError{Role: "target", Input: target, Err: err}

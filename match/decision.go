@@ -55,7 +55,7 @@ type Decision struct {
 // Verdict is how one policy judged a request.
 type Verdict struct {
 	Policy      int             // index of the policy in the list
-	Disposition csp.Disposition // Enforce or Report
+	Disposition csp.Disposition // csp.Enforce or csp.ReportOnly
 	// Directive is the deciding directive: "connect-src", "default-src"
 	// (the fallback when connect-src is absent), or "" when the policy has
 	// neither and so does not restrict connections.

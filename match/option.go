@@ -1,5 +1,7 @@
 package match
 
+import "slices"
+
 // Option changes how a decision is made. Options are created by the
 // functions of this package only.
 type Option interface {
@@ -59,14 +61,16 @@ func (o enginesOption) apply(c config) config {
 	return c
 }
 
-// WithEngines decides with each of the engines given: the request is
-// allowed only when every one allows it, and the Decision holds each
-// engine's own. WithEngines() with no engine keeps the default, every
+// WithEngines decides with each of the engines given, once each: the
+// request is allowed only when every one allows it, and the Decision holds
+// each engine's own. WithEngines() with no engine keeps the default, every
 // browser engine.
 func WithEngines(engines ...Engine) Option {
 	o := make(enginesOption, 0, len(engines))
 	for _, e := range engines {
-		o = append(o, e.profile())
+		if !slices.Contains(o, e.profile()) {
+			o = append(o, e.profile())
+		}
 	}
 	return o
 }
@@ -79,7 +83,9 @@ func (o requestOption) apply(c config) config {
 }
 
 // WithRequest names the API that makes the request. Without it, a ws: or
-// wss: target is taken as a WebSocket and any other as a fetch().
+// wss: target is taken as a WebSocket and any other as a fetch(). A
+// Request value that is none of the package's constants is refused
+// (Decision.Refused): no request is made.
 // It matters where browsers check something else than the URL given, or
 // refuse it before CSP runs: see Request.
 func WithRequest(r Request) Option { return requestOption(r) }

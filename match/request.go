@@ -3,6 +3,7 @@ package match
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/cspkit/cspkit/internal/urlx"
 )
@@ -55,10 +56,20 @@ func (r Request) String() string {
 }
 
 // ParseRequest returns the Request named name, as Request.String returns
-// it.
+// it, in any case ("WebSocket" is "websocket"); "xmlhttprequest",
+// "sendbeacon" and "a-ping" are accepted too.
 func ParseRequest(name string) (Request, error) {
-	for i, n := range requestNames {
-		if n == name {
+	n := strings.ToLower(strings.TrimSpace(name))
+	switch n {
+	case "xmlhttprequest":
+		return XHR, nil
+	case "sendbeacon":
+		return Beacon, nil
+	case "a-ping":
+		return Ping, nil
+	}
+	for i, rn := range requestNames {
+		if rn == n {
 			return Request(i), nil
 		}
 	}
@@ -89,12 +100,16 @@ const (
 	urlTooLong
 	schemeRefused
 	badPort
+	unknownRequest
 )
 
 // prepare returns the URL that request r to u goes to in engine p, or why
 // the API refuses u before CSP runs. It does not allocate: refusalText
 // words the refusal.
 func (p *profile) prepare(r Request, u urlx.URL) (urlx.URL, refusal) {
+	if int(r) >= len(requestNames) {
+		return u, unknownRequest
+	}
 	if p.maxURLLength > 0 && urlLength(&u) > p.maxURLLength {
 		return u, urlTooLong
 	}
@@ -167,6 +182,8 @@ func (p *profile) refusalText(f refusal, r Request, u *urlx.URL) string {
 		return fmt.Sprintf("%s's new WebSocket() rejects port %d", p.title, u.Port)
 	case urlTooLong:
 		return fmt.Sprintf("%s does not parse URLs longer than %d bytes", p.title, p.maxURLLength)
+	case unknownRequest:
+		return fmt.Sprintf("%s is no request kind this package knows: no request is made", r)
 	}
 	return ""
 }

@@ -3,6 +3,8 @@ package match
 import (
 	"fmt"
 	"strings"
+
+	"github.com/cspkit/cspkit/internal/urlx"
 )
 
 // AmbiguousTargetError reports, under the StrictTarget option, a target
@@ -12,6 +14,10 @@ import (
 type AmbiguousTargetError struct {
 	Target string // the target as given
 	Read   string // the URL fetch() would request, "" when there is none
+	// Meant is the URL the target reads as on its own, when it has a
+	// scheme: "https:/evil.example/x" reads as https://evil.example/x,
+	// but relative to an https page it is a path on the page's host.
+	Meant string
 }
 
 // Error says how the target would be read and what to write instead.
@@ -23,6 +29,9 @@ func (e *AmbiguousTargetError) Error() string {
 	case looksLikeHostPort(t):
 		return fmt.Sprintf("ambiguous target %q: it reads as a URL with the scheme %q; write https://%s for a host and port",
 			t, t[:strings.IndexByte(t, ':')], t)
+	case e.Meant != "":
+		return fmt.Sprintf("ambiguous target %q: fetch() on this page would request %s, a path on the page's host, not %s; write %s",
+			t, e.Read, e.Meant, e.Meant)
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "ambiguous target %q", t)
@@ -69,11 +78,35 @@ func (strictTargetOption) apply(c config) config {
 // command decide with this option.
 func StrictTarget() Option { return strictTargetOption{} }
 
+// ambiguity returns why target, which resolved against the page to t (or
+// failed with err), is ambiguous, or nil when it is not.
+func ambiguity(target string, t urlx.URL, err error) *AmbiguousTargetError {
+	read := ""
+	if err == nil {
+		read = t.String()
+	}
+	if !explicitTarget(target) {
+		return &AmbiguousTargetError{Target: target, Read: read}
+	}
+	if err == nil && hasScheme(strings.TrimLeft(target, c0Space)) {
+		// A special scheme followed by fewer than two slashes is
+		// relative to a page of that scheme.
+		if abs, aerr := urlx.Parse(target); aerr == nil && abs.String() != read {
+			return &AmbiguousTargetError{Target: target, Read: read, Meant: abs.String()}
+		}
+	}
+	return nil
+}
+
+// c0Space holds the C0 controls and space, which the URL parser strips
+// from both ends of its input.
+const c0Space = "\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "
+
 // explicitTarget reports whether target is an absolute URL or an explicit
 // relative reference, after the leading C0 controls and spaces the URL
 // parser strips.
 func explicitTarget(target string) bool {
-	t := strings.TrimLeft(target, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+	t := strings.TrimLeft(target, c0Space)
 	switch {
 	case t == "":
 		return false

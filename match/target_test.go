@@ -39,6 +39,10 @@ func TestStrictTarget(t *testing.T) {
 		{"localhost:3000/api", false, `it reads as a URL with the scheme "localhost"; write https://localhost:3000/api`},
 		{"api.example.com:8443", false, "write https://api.example.com:8443"},
 		{"api", false, "a path on the page's host"},
+		{"https:/evil.example/x", false, "fetch() on this page would request https://app.example.com/evil.example/x, a path on the page's host, not https://evil.example/x; write https://evil.example/x"},
+		{"https:evil.example/x", false, "not https://evil.example/x"},
+		{"HTTPS:/evil.example", false, "not https://evil.example/"},
+		{"http:/evil.example/x", true, ""}, // another scheme than the page's: absolute either way
 	}
 	for _, tt := range tests {
 		d, err := match.Connect(list, page, tt.target, match.StrictTarget())
@@ -59,4 +63,22 @@ func TestStrictTarget(t *testing.T) {
 		_, err = match.Connect(list, page, tt.target)
 		assert.NoError(t, err, tt.target)
 	}
+}
+
+func TestSmallGuards(t *testing.T) {
+	assert.Equal(t, -1, match.URL{}.Port(), "the zero URL has no port")
+	assert.Equal(t, `match: invalid target URL ""`, (&match.URLError{Role: "target"}).Error(), "no panic without a cause")
+	for name, want := range map[string]match.Request{"WebSocket": match.WebSocket, "XMLHttpRequest": match.XHR, "sendBeacon": match.Beacon, " FETCH": match.Fetch} {
+		got, err := match.ParseRequest(name)
+		require.NoError(t, err, name)
+		assert.Equal(t, want, got, name)
+	}
+	d, err := match.Connect(csp.MustParse("connect-src *"), "https://a.example/", "https://b.example/", match.WithRequest(match.Request(99)))
+	require.NoError(t, err)
+	assert.False(t, d.Allowed, "an unknown request kind is never allowed")
+	assert.Contains(t, d.Refused, "no request kind this package knows")
+	d, err = match.Connect(csp.MustParse("connect-src *"), "https://a.example/", "https://b.example/", match.WithEngines(match.Spec, match.Spec, match.Firefox))
+	require.NoError(t, err)
+	assert.Len(t, d.Engines, 2, "each engine decides once")
+	assert.Contains(t, d.String(), "(CSP3 spec and Firefox agree)")
 }

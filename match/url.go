@@ -60,9 +60,14 @@ func (u URL) Scheme() string { return u.u.Scheme }
 // has none.
 func (u URL) Host() string { return u.u.Host }
 
-// Port returns the URL's port, or -1 when it has none or it is the scheme's
-// default port.
-func (u URL) Port() int { return u.u.Port }
+// Port returns the URL's port, or -1 when it has none, it is the scheme's
+// default port, or u is the zero URL.
+func (u URL) Port() int {
+	if !u.IsValid() {
+		return -1
+	}
+	return u.u.Port
+}
 
 // Path returns the serialised path, percent-escapes included.
 func (u URL) Path() string { return u.u.Path }
@@ -81,6 +86,9 @@ type URLError struct {
 
 // Error names the URL, its role and why it cannot be parsed.
 func (e *URLError) Error() string {
+	if e.Err == nil {
+		return fmt.Sprintf("match: invalid %s URL %s", e.Role, urlx.QuoteInput(e.Input))
+	}
 	cause := e.Err.Error()
 	switch err := e.Err.(type) {
 	case *urlx.Error:

@@ -17,7 +17,7 @@ import (
 type Violation struct {
 	Engine      match.Engine    // the engine whose report this is
 	Policy      int             // index of the violated policy in the list
-	Disposition csp.Disposition // Enforce (the request was blocked) or Report
+	Disposition csp.Disposition // csp.Enforce (the request was blocked) or csp.ReportOnly
 	DocumentURL string          // the page's URL, stripped
 	Referrer    string          // the page's referrer, as given by the Referrer option
 	BlockedURL  string          // the request's URL (before any redirect), stripped

@@ -9,7 +9,7 @@ type jsonDecision struct {
 	Target       string       `json:"target"`
 	URL          string       `json:"url"`               // the target resolved against the page
 	Checked      string       `json:"checked,omitempty"` // the URL matched, when it differs
-	Verdict      string       `json:"verdict"`           // "allowed", "blocked" or "divergent"
+	Verdict      string       `json:"verdict"`           // "allowed", "blocked", "divergent", or "error"
 	Allowed      bool         `json:"allowed"`           // the request goes through in every engine
 	CSPAllowed   bool         `json:"cspAllowed"`        // every enforced policy allows it, in every engine
 	Redirected   bool         `json:"redirected,omitempty"`
@@ -17,7 +17,19 @@ type jsonDecision struct {
 	MixedContent bool         `json:"mixedContent,omitempty"`
 	Refused      string       `json:"refused,omitempty"`
 	Engines      []jsonEngine `json:"engines"`
-	Explanation  string       `json:"explanation"`
+	Explanation  string       `json:"explanation,omitempty"`
+	Error        string       `json:"error,omitempty"` // why the target could not be decided (verdict "error")
+}
+
+// jsonProblem is one parse problem: what a browser drops or ignores.
+type jsonProblem struct {
+	Source    string `json:"source"` // policy, report-only, meta or response
+	Policy    int    `json:"policy"`
+	Directive string `json:"directive,omitempty"`
+	Token     string `json:"token,omitempty"`
+	Offset    int    `json:"offset"`
+	Code      string `json:"code"`
+	Message   string `json:"message"`
 }
 
 // jsonEngine is one engine's decision.

@@ -31,14 +31,16 @@
 // separated by commas, in any case (chromium, firefox, webkit, spec; also
 // chrome, edge, gecko, safari). With -lint it prints one line per lint
 // finding instead (with -json, a JSON array of findings), and takes no
-// page or targets; -only keeps the findings of the given scopes.
+// page or targets; -only keeps the findings of the given scopes. Flags of
+// the other mode are an error, and -h exits 0.
 //
 // Exit codes:
 //
-//	0  every target goes through; with -lint, no finding at or above -fail-on
+//	0  every target goes through; with -lint, no parse problem and no finding at or above -fail-on
 //	1  a target does not go through
 //	2  bad input: flags, policies that cannot be read, a URL (the other targets are still decided)
-//	3  -lint only: a finding at or above -fail-on (info, low, medium — the default —, high; none never fails)
+//	3  -lint only: a parse problem (what browsers drop or ignore), or a finding at or above
+//	   -fail-on (info, low, medium — the default —, high; none never fails)
 package main
 
 import (
@@ -48,8 +50,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/cspkit/cspkit/csp"
+	"github.com/cspkit/cspkit/lint"
 	"github.com/cspkit/cspkit/match"
 )
 
@@ -66,8 +70,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 type options struct {
 	policy, reportOnly, meta, page string
 	headers, engines, failOn, only string
+	request                        string
 	redirected, quiet, lint, json  bool
 	verbose                        bool
+	set                            map[string]bool // the flags given
 }
 
 func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
@@ -86,6 +92,7 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.engines, "engine", "browsers", "who decides: browsers, all, or names separated by commas (chromium, firefox, webkit, spec)")
 	fs.BoolVar(&o.json, "json", false, "print the decisions (or findings) as JSON")
 	fs.BoolVar(&o.verbose, "v", false, "print each decision's whole explanation, with every policy and source list")
+	fs.StringVar(&o.request, "request", "", "the API making the requests: fetch, xhr, websocket, eventsource, beacon or ping (default: websocket for ws:/wss: targets, else fetch)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: cspcheck -policy <header> -page <url> [-report-only <header>] [-meta <content>] [-redirected] [-engine <names>] [-json] [-v] <target>...")
 		fmt.Fprintln(stderr, "       cspcheck -lint [-fail-on <severity>] [-only <scopes>] -policy <header> [-report-only <header>] [-meta <content>]")
@@ -119,7 +126,16 @@ func runWithInput(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	var o options
 	fs := newFlagSet(&o, stderr)
 	targets, err := parseArgs(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
 	if err != nil {
+		return 2
+	}
+	o.set = map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { o.set[f.Name] = true })
+	if msg := misplacedFlags(&o); msg != "" {
+		fmt.Fprintln(stderr, "cspcheck: "+msg)
 		return 2
 	}
 	for i, t := range targets {
@@ -129,8 +145,8 @@ func runWithInput(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 			break
 		}
 	}
-	if o.lint && (o.page != "" || len(targets) > 0) {
-		fmt.Fprintln(stderr, "cspcheck: -lint takes no -page and no targets")
+	if o.lint && len(targets) > 0 {
+		fmt.Fprintln(stderr, "cspcheck: -lint takes no targets")
 		return 2
 	}
 	if !o.lint {
@@ -147,12 +163,12 @@ func runWithInput(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
-	list, code := readPolicies(&o, stdin, stderr)
+	list, problems, code := readPolicies(&o, stdin, stderr)
 	if code != 0 {
 		return code
 	}
 	if o.lint {
-		return runLint(list, o.failOn, o.only, o.json, stdout, stderr)
+		return runLint(list, problems, o.failOn, o.only, o.json, stdout, stderr)
 	}
 	engineOpt, err := engineOption(o.engines)
 	if err != nil {
@@ -163,33 +179,84 @@ func runWithInput(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	if o.redirected {
 		opts = append(opts, match.Redirected())
 	}
+	if o.request != "" {
+		r, err := match.ParseRequest(o.request)
+		if err != nil {
+			fmt.Fprintf(stderr, "cspcheck: -request: %v\n", err)
+			return 2
+		}
+		opts = append(opts, match.WithRequest(r))
+	}
+	printTypos(stderr, list, o.quiet)
 	return decideAll(list, o, targets, opts, stdout, stderr)
 }
 
+// misplacedFlags says which flags were given for the other mode, or "".
+func misplacedFlags(o *options) string {
+	var wrong []string
+	var mode string
+	if o.lint {
+		mode = "-lint"
+		for _, f := range []string{"page", "redirected", "engine", "request", "v"} {
+			if o.set[f] {
+				wrong = append(wrong, "-"+f)
+			}
+		}
+	} else {
+		mode = "deciding targets"
+		for _, f := range []string{"fail-on", "only"} {
+			if o.set[f] {
+				wrong = append(wrong, "-"+f)
+			}
+		}
+	}
+	if len(wrong) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s: not used when %s", strings.Join(wrong, ", "), mode)
+}
+
+// printTypos prints, in decide mode, lint's findings about keywords,
+// schemes and directive names that browsers read as host names: the
+// verdicts are right, but likely not what the policy's author meant.
+func printTypos(w io.Writer, list csp.List, quiet bool) {
+	if quiet {
+		return
+	}
+	for _, f := range lint.Check(list) {
+		switch f.Code {
+		case lint.UnquotedKeyword, lint.SchemeAsHost, lint.MissingSemicolon:
+			fmt.Fprintf(w, "cspcheck: likely typo: %s\n", f)
+		}
+	}
+}
+
 // readPolicies joins the policies of the flags and of a response, printing
-// parse problems; code is 2 when there is nothing to check or the response
-// cannot be read.
-func readPolicies(o *options, stdin *os.File, stderr io.Writer) (csp.List, int) {
+// parse problems and returning them; code is 2 when there is nothing to
+// check or the response cannot be read.
+func readPolicies(o *options, stdin *os.File, stderr io.Writer) (csp.List, []jsonProblem, int) {
+	var problems []jsonProblem
 	enforced, err := csp.Parse(o.policy)
-	printProblems(stderr, "policy", err, o.quiet)
+	problems = append(problems, printProblems(stderr, "policy", err, o.quiet)...)
 	reported, err := csp.ParseReportOnly(o.reportOnly)
-	printProblems(stderr, "report-only", err, o.quiet)
+	problems = append(problems, printProblems(stderr, "report-only", err, o.quiet)...)
 	fromMeta, err := csp.ParseMeta(o.meta)
-	printProblems(stderr, "meta", err, o.quiet)
+	problems = append(problems, printProblems(stderr, "meta", err, o.quiet)...)
 	list := csp.Join(enforced, fromMeta, reported)
 	if o.headers == "" && o.policy == "" && o.reportOnly == "" && o.meta == "" && stdinIsPiped(stdin) {
 		o.headers = "-"
 	}
 	if o.headers != "" {
 		fromResponse, err := responsePolicies(o.headers, stdin)
-		printProblems(stderr, "response", err, o.quiet)
+		problems = append(problems, printProblems(stderr, "response", err, o.quiet)...)
 		var le *csp.LimitError
 		if errors.As(err, &le) {
 			fmt.Fprintf(stderr, "cspcheck: response: %v\n", le)
+			problems = append(problems, jsonProblem{Source: "response", Code: "limit", Message: le.Error()})
 		}
 		if err := fatal(err); err != nil {
 			fmt.Fprintf(stderr, "cspcheck: %v\n", err)
-			return list, 2
+			return list, problems, 2
 		}
 		list = csp.Join(fromResponse, list)
 	}
@@ -198,13 +265,13 @@ func readPolicies(o *options, stdin *os.File, stderr io.Writer) (csp.List, int) 
 			// Nothing to check is a mistake (an unset variable in a
 			// script), not a verdict: fail rather than allow everything.
 			fmt.Fprintln(stderr, "cspcheck: no policy to check: -policy, -report-only and -meta are empty and no response headers were given")
-			return list, 2
+			return list, problems, 2
 		}
 		if !o.quiet {
 			fmt.Fprintln(stderr, "cspcheck: the response has no Content-Security-Policy: nothing restricts its connections")
 		}
 	}
-	return list, 0
+	return list, problems, 0
 }
 
 // decideAll decides every target, reporting a bad one on standard error
@@ -216,6 +283,9 @@ func decideAll(list csp.List, o options, targets []string, opts []match.Option, 
 		d, err := match.Connect(list, o.page, target, opts...)
 		if err != nil {
 			fmt.Fprintf(stderr, "cspcheck: %v\n", err)
+			if o.json {
+				decisions = append(decisions, jsonDecision{Target: target, Verdict: "error", Error: err.Error(), Engines: []jsonEngine{}})
+			}
 			code = 2
 			continue
 		}
@@ -243,12 +313,20 @@ func decideAll(list csp.List, o options, targets []string, opts []match.Option, 
 	return code
 }
 
-func printProblems(w io.Writer, what string, err error, quiet bool) {
+// printProblems prints the parse problems of err, unless quiet, and
+// returns them.
+func printProblems(w io.Writer, what string, err error, quiet bool) []jsonProblem {
 	var pe *csp.ParseError
-	if quiet || !errors.As(err, &pe) {
-		return
+	if !errors.As(err, &pe) {
+		return nil
 	}
+	var out []jsonProblem
 	for _, p := range pe.Problems {
-		fmt.Fprintf(w, "cspcheck: %s: %s [%s]\n", what, p, p.Code)
+		if !quiet {
+			fmt.Fprintf(w, "cspcheck: %s: %s [%s]\n", what, p, p.Code)
+		}
+		out = append(out, jsonProblem{Source: what, Policy: p.Policy, Directive: p.Directive, Token: p.Token,
+			Offset: p.Offset, Code: string(p.Code), Message: p.Message})
 	}
+	return out
 }

@@ -38,6 +38,12 @@ func TestRun(t *testing.T) {
 			2, nil, `ambiguous target "-json"`},
 		{"mixed content does not go through", []string{"-policy", "connect-src http://api.example.com", "-page", "https://example.com/", "http://api.example.com/"},
 			1, []string{"blocked as mixed content: http://api.example.com/"}, ""},
+		{"help exits 0", []string{"-h"}, 0, nil, "usage: cspcheck"},
+		{"request kind", []string{"-request", "Beacon", "-policy", "connect-src *", "-page", "https://example.com/", "data:,x"}, 1, []string{"refused: data:,x: navigator.sendBeacon() sends only to http: and https: URLs"}, ""},
+		{"bad request kind", []string{"-request", "telepathy", "-policy", "connect-src *", "-page", "https://example.com/", "/x"}, 2, nil, "-request: match: unknown request kind"},
+		{"lint flag in decide mode", []string{"-fail-on", "low", "-policy", "connect-src *", "-page", "https://example.com/", "/x"}, 2, nil, "-fail-on: not used when deciding targets"},
+		{"typos printed in decide mode", []string{"-policy", "default-src self", "-page", "https://example.com/", "/x"}, 1, nil,
+			"cspcheck: likely typo: CSP3001 medium (policy 0, default-src: self)"},
 		{"verbose", []string{"-v", "-policy", "connect-src 'self' a.example b.example c.example d.example e.example", "-page", "https://example.com/", "https://x.example/"},
 			1, []string{"https://x.example/: Chromium, Firefox, WebKit: blocked: https://x.example/\n  policy 0 connect-src 'self' a.example b.example c.example d.example e.example: no source matches (page origin https://example.com)\n    to allow it, add https://x.example to connect-src\n"}, ""},
 		{"long lists shortened", []string{"-policy", "connect-src a.example b.example c.example d.example e.example f.example", "-page", "https://example.com/", "https://x.example/"},
@@ -79,7 +85,10 @@ func TestRunLint(t *testing.T) {
 		stdoutNot string // must not be in stdout
 	}{
 		{"clean policy", []string{"-lint", "-policy", clean}, 0, nil, "", "CSP"},
-		{"ignored duplicate is not linted", []string{"-lint", "-policy", clean + "; connect-src *"}, 0, nil, "duplicate-directive", "CSP1003"},
+		{"ignored duplicate is not linted, but fails the gate", []string{"-lint", "-policy", clean + "; connect-src *"}, 3, nil, "duplicate-directive", "CSP1003"},
+		{"parse problems fail the gate", []string{"-lint", "-policy", "default-src 'self'; conect-src *; object-src 'none'"}, 3, nil,
+			"browsers drop or ignore part of the policies (1 parse problem): the policy enforced is not the one written", ""},
+		{"-fail-on none passes parse problems", []string{"-lint", "-fail-on", "none", "-policy", "default-src 'self'; conect-src *"}, 0, nil, "unknown-directive", ""},
 		{"star", []string{"-lint", "-policy", "default-src 'none'; connect-src *; script-src 'self'; report-uri /r"}, 3,
 			[]string{"CSP1003 high (policy 0, connect-src: *): "}, "1 of 1 findings at or above medium", ""},
 		{"well-written policy passes the default gate", []string{"-lint", "-policy", "default-src 'self'; connect-src 'self' https://api.example.com/v1/"}, 0,
@@ -107,7 +116,9 @@ func TestRunLint(t *testing.T) {
 		{"meta", []string{"-lint", "-meta", "default-src 'self' https:; report-uri /r"}, 3,
 			[]string{"CSP1004 high (policy 0, default-src: https:)"}, `meta: policy 0, report-uri, byte 27: directive "report-uri" is ignored in a <meta> policy`, ""},
 		{"bad fail-on", []string{"-lint", "-fail-on", "severe", "-policy", clean}, 2, nil, `unknown severity "severe"`, ""},
-		{"targets with lint", []string{"-lint", "-policy", clean, "-page", "https://example.com/", "/x"}, 2, nil, "-lint takes no -page and no targets", ""},
+		{"page with lint", []string{"-lint", "-policy", clean, "-page", "https://example.com/"}, 2, nil, "-page: not used when -lint", ""},
+		{"targets with lint", []string{"-lint", "-policy", clean, "/x"}, 2, nil, "-lint takes no targets", ""},
+		{"engine with lint", []string{"-lint", "-engine", "firefox", "-policy", clean}, 2, nil, "-engine: not used when -lint", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -133,14 +144,22 @@ func TestRunLintJSON(t *testing.T) {
 	var out, errOut bytes.Buffer
 	code := run([]string{"-lint", "-json", "-policy", "default-src 'none'; connect-src https:; script-src 'self'; report-uri /r"}, &out, &errOut)
 	assert.Equal(t, 3, code, errOut.String())
-	var got []lint.Finding
+	var got jsonLint
 	require.NoError(t, json.Unmarshal(out.Bytes(), &got), out.String())
-	require.Len(t, got, 1)
-	assert.Equal(t, lint.Finding{Code: lint.NetworkScheme, Severity: lint.High, Policy: 0, Directive: "connect-src", Sources: []string{"https:"}, Message: got[0].Message}, got[0])
+	require.Len(t, got.Findings, 1)
+	assert.Empty(t, got.Problems)
+	assert.Equal(t, lint.Finding{Code: lint.NetworkScheme, Severity: lint.High, Policy: 0, Directive: "connect-src", Sources: []string{"https:"}, Message: got.Findings[0].Message}, got.Findings[0])
 	assert.Contains(t, out.String(), `"severity": "high"`)
 
 	out.Reset()
 	code = run([]string{"-lint", "-json", "-policy", "default-src 'none'; connect-src 'self'; script-src 'self'; report-uri /r"}, &out, &errOut)
 	assert.Equal(t, 0, code)
-	assert.Equal(t, "[]\n", out.String())
+	assert.Equal(t, "{\n  \"problems\": [],\n  \"findings\": []\n}\n", out.String())
+
+	out.Reset()
+	code = run([]string{"-lint", "-json", "-q", "-policy", "default-src 'none'; conect-src *"}, &out, &errOut)
+	assert.Equal(t, 3, code)
+	require.NoError(t, json.Unmarshal(out.Bytes(), &got), out.String())
+	require.Len(t, got.Problems, 1, "-q hides problems from stderr, not from the JSON")
+	assert.Equal(t, "unknown-directive", got.Problems[0].Code)
 }

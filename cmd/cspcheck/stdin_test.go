@@ -163,3 +163,15 @@ func TestRunJSON(t *testing.T) {
 	assert.Equal(t, "wss://api.example.com/v1/s", ws.Engines[1].Checked)
 	assert.True(t, strings.HasPrefix(out.String(), "[\n  {"), "indented JSON")
 }
+
+func TestRunJSONBadTarget(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code := run([]string{"-json", "-policy", "connect-src 'self'", "-page", "https://example.com/", "/ok", "evil.example"}, &out, &errOut)
+	assert.Equal(t, 2, code)
+	var got []jsonDecision
+	require.NoError(t, json.Unmarshal(out.Bytes(), &got), out.String())
+	require.Len(t, got, 2, "the bad target has its entry")
+	assert.Equal(t, "allowed", got[0].Verdict)
+	assert.Equal(t, "error", got[1].Verdict)
+	assert.Contains(t, got[1].Error, `ambiguous target "evil.example"`)
+}
