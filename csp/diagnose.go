@@ -90,7 +90,7 @@ func droppedNote(pol Policy) string {
 }
 
 func governor(pol Policy, claimed bool) string {
-	d, ok := pol.Governing(fallbacks[ConnectSrc], claimed)
+	d, ok := pol.Governing(connectFallback, claimed)
 	switch {
 	case !ok:
 		return "connect requests are no longer restricted by this policy"
@@ -112,3 +112,6 @@ func hostSourceText(h source.Expression) string {
 	}
 	return s + h.Path()
 }
+
+// connectFallback is connect-src's fallback list.
+var connectFallback = FallbackList(ConnectSrc)

@@ -11,6 +11,7 @@ type Directive struct {
 	name    string
 	value   string // the value as written, between the name and the ";"
 	sources source.List
+	id      uint8 // the name's id among the known names, 0 when unknown
 }
 
 // Name returns the directive's lower-case name, such as "connect-src".

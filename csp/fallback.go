@@ -27,33 +27,54 @@ var fallbacks = map[string][]string{
 	"child-src":  {"child-src", DefaultSrc},
 }
 
+// Fallback is a directive fallback list, prepared for Policy.Governing.
+// The zero Fallback names no directive.
+type Fallback struct {
+	names []string
+	ids   []uint8 // each name's id among the known names, 0 when unknown
+}
+
 // FallbackList returns the directives that, in order, may govern requests
 // whose effective directive is name, as CSP Level 3 defines them: for
 // worker-src, worker-src then child-src, script-src and default-src. For
 // script-src, style-src and child-src, which no request has as its
 // effective directive, it returns the name then default-src. For a name
 // without a fallback list (form-action, base-uri...) it returns name
-// alone. The caller may modify the result.
-func FallbackList(name string) []string {
-	if l, ok := fallbacks[name]; ok {
-		return slices.Clone(l)
+// alone. Callers that decide many requests keep the result.
+func FallbackList(name string) Fallback {
+	names, ok := fallbacks[name]
+	if !ok {
+		names = []string{name}
 	}
-	return []string{name}
+	f := Fallback{names: slices.Clone(names), ids: make([]uint8, len(names))}
+	for i, n := range names {
+		f.ids[i] = nameID(n)
+	}
+	return f
 }
 
+// Names returns the directive names of the list, in order. The caller may
+// modify the result.
+func (f Fallback) Names() []string { return slices.Clone(f.names) }
+
 // Governing returns the directive of p that governs requests whose
-// fallback list is names (see FallbackList): the directive of the first
-// name p has. With claimed false, a name whose first directive was dropped
-// for non-ASCII content is governed by a later duplicate, as the spec
-// reads it; with claimed true the dropped directive keeps its name, so the
-// name counts as absent and the list falls back further, as Chromium
-// reads it (see DroppedFirst).
-func (p Policy) Governing(names []string, claimed bool) (Directive, bool) {
-	for _, name := range names {
-		if claimed && p.DroppedFirst(name) {
+// fallback list is f: the directive of the first name p has. With claimed
+// false, a name whose first directive was dropped for non-ASCII content is
+// governed by a later duplicate, as the spec reads it; with claimed true
+// the dropped directive keeps its name, so the name counts as absent and
+// the list falls back further, as Chromium reads it (see DroppedFirst).
+func (p Policy) Governing(f Fallback, claimed bool) (Directive, bool) {
+	for i, id := range f.ids {
+		if id == 0 {
+			if d, ok := p.Directive(f.names[i]); ok {
+				return d, true
+			}
 			continue
 		}
-		if d, ok := p.Directive(name); ok {
+		if claimed && p.droppedID(id) {
+			continue
+		}
+		if d, ok := p.byID(id); ok {
 			return d, true
 		}
 	}

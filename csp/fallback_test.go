@@ -33,10 +33,11 @@ func TestFallbackList(t *testing.T) {
 		"base-uri":         {"base-uri"},
 	}
 	for name, want := range tests {
-		got := csp.FallbackList(name)
+		f := csp.FallbackList(name)
+		got := f.Names()
 		assert.Equal(t, want, got, name)
 		got[0] = "changed"
-		assert.Equal(t, want, csp.FallbackList(name), "%s: the result is the caller's copy", name)
+		assert.Equal(t, want, f.Names(), "%s: the result is the caller's copy", name)
 	}
 }
 
@@ -45,7 +46,7 @@ func TestGoverning(t *testing.T) {
 	connect := csp.FallbackList(csp.ConnectSrc)
 	tests := []struct {
 		policy  string
-		names   []string
+		names   csp.Fallback
 		claimed bool
 		want    string // the governing directive's name, "" for none
 	}{
@@ -53,6 +54,8 @@ func TestGoverning(t *testing.T) {
 		{"default-src 'self'; connect-src 'none'", connect, false, "connect-src"},
 		{"connect-src", connect, false, "connect-src"},
 		{"img-src 'none'", connect, false, ""},
+		{"FOO-SRC a; default-src b", csp.FallbackList("foo-src"), false, "foo-src"},
+		{"default-src b", csp.Fallback{}, false, ""},
 		{"default-src a; script-src b; child-src c", worker, false, "child-src"},
 		{"default-src a; script-src b", worker, false, "script-src"},
 		{"DEFAULT-SRC a", worker, false, "default-src"},

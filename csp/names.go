@@ -1,5 +1,7 @@
 package csp
 
+import "slices"
+
 // Directive names this package knows, with what a browser does with them.
 // Unknown names are kept (they make a policy non-empty) but have no effect.
 const (
@@ -10,8 +12,9 @@ const (
 )
 
 type nameInfo struct {
-	sourceList  bool // the value is a source list
-	unsupported bool // removed from the spec; no current browser enforces it
+	sourceList  bool  // the value is a source list
+	unsupported bool  // removed from the spec; no current browser enforces it
+	id          uint8 // 1 + the name's index in knownIDs
 }
 
 var known = map[string]nameInfo{
@@ -96,11 +99,40 @@ func editDistance(a, b string, limit int) int {
 // knownByLen holds the names of known, bucketed by length, for lookups
 // that neither hash nor allocate.
 var knownByLen = func() (t [32][]knownName) {
-	for name, info := range known {
+	for i, name := range knownIDs {
+		info := known[name]
+		info.id = uint8(i + 1)
 		t[len(name)] = append(t[len(name)], knownName{name, info})
 	}
 	return t
 }()
+
+// knownIDs lists the known names in a fixed order: a name's id is its
+// index plus one (0 is an unknown name), so that policies compare names
+// by one byte and keep sets of them in a word.
+var knownIDs = func() []string {
+	names := make([]string, 0, len(known))
+	for name := range known {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	if len(names) > 63 {
+		panic("csp: more known directive names than a uint64 holds")
+	}
+	return names
+}()
+
+// nameID returns the id of the directive named name, in any case, or 0.
+func nameID(name string) uint8 {
+	if len(name) < len(knownByLen) {
+		for _, k := range knownByLen[len(name)] {
+			if k.name == name || equalFold(name, k.name) {
+				return k.info.id
+			}
+		}
+	}
+	return 0
+}
 
 type knownName struct {
 	name string

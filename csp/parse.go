@@ -2,7 +2,6 @@ package csp
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -109,7 +108,7 @@ func (p *parser) policy(value string, start, end int, disp Disposition) {
 	firstDir := len(p.dirs)
 	var seen map[string]struct{} // directive names, once there are many
 	dropped := false             // a connect-src or default-src was dropped for non-ASCII content
-	var shadows []string         // names whose first directive was dropped for non-ASCII content
+	var shadows uint64           // ids of the known names whose first directive was dropped for non-ASCII content
 	pos := 0
 	for pos <= len(s) {
 		dend := strings.IndexByte(s[pos:], ';')
@@ -132,8 +131,8 @@ func (p *parser) policy(value string, start, end int, disp Disposition) {
 			p.b.Truncate(first)
 			i = nonASCII(tok)
 			dropped = dropped || name == ConnectSrc || name == DefaultSrc
-			if isKnown && !hasName(p.dirs[firstDir:], seen, name) && !slices.Contains(shadows, name) {
-				shadows = append(shadows, name)
+			if isKnown && !hasName(p.dirs[firstDir:], seen, name) {
+				shadows |= 1 << info.id
 			}
 			p.problem(idx, name, tok, tokOff, NonASCIIDirective, fmt.Sprintf(
 				"directive %q is dropped whole: it contains the non-ASCII character %q at byte %d",
@@ -168,7 +167,7 @@ func (p *parser) policy(value string, start, end int, disp Disposition) {
 		if info.sourceList && unusual {
 			p.checkSources(idx, name, first, last)
 		}
-		p.dirs = append(p.dirs, Directive{name: name, value: val})
+		p.dirs = append(p.dirs, Directive{name: name, value: val, id: info.id})
 		p.spans = append(p.spans, int32(first), int32(last))
 		switch dirs := p.dirs[firstDir:]; {
 		case seen != nil:
@@ -188,7 +187,7 @@ func (p *parser) policy(value string, start, end int, disp Disposition) {
 		return
 	}
 	text, _ := trim(s, 0)
-	pol := Policy{text: text, directives: dirs, disposition: disp, shadows: shadows}
+	pol := Policy{text: text, directives: dirs, disposition: disp, dropped: shadows}
 	if dropped {
 		p.explainDropped(pol, firstProblem)
 	}

@@ -11,7 +11,7 @@ type Policy struct {
 	text        string // the serialized policy as received, trimmed
 	directives  []Directive
 	disposition Disposition
-	shadows     []string // see DroppedFirst
+	dropped     uint64 // ids of the known names whose first directive was dropped; see DroppedFirst
 }
 
 // Disposition reports whether the policy is enforced or report-only.
@@ -39,9 +39,22 @@ func (p Policy) Directives() iter.Seq[Directive] {
 // Directive returns the directive with the given name, compared ASCII
 // case-insensitively, and whether the policy has it.
 func (p Policy) Directive(name string) (Directive, bool) {
+	if id := nameID(name); id != 0 {
+		return p.byID(id)
+	}
 	for _, d := range p.directives {
 		if len(d.name) == len(name) && strings.EqualFold(d.name, name) {
 			return d, true
+		}
+	}
+	return Directive{}, false
+}
+
+// byID returns the directive whose known name has the given id.
+func (p Policy) byID(id uint8) (Directive, bool) {
+	for i := range p.directives {
+		if p.directives[i].id == id {
+			return p.directives[i], true
 		}
 	}
 	return Directive{}, false
@@ -53,12 +66,11 @@ func (p Policy) Directive(name string) (Directive, bool) {
 // the same name apply; Chromium does not (it ignores the later one as a
 // duplicate), which the match package models.
 func (p Policy) DroppedFirst(name string) bool {
-	for _, s := range p.shadows {
-		if len(s) == len(name) && strings.EqualFold(s, name) {
-			return true
-		}
-	}
-	return false
+	return p.droppedID(nameID(name))
+}
+
+func (p Policy) droppedID(id uint8) bool {
+	return id != 0 && p.dropped&(1<<id) != 0
 }
 
 // Has reports whether the policy has a directive with the given name.

@@ -195,8 +195,17 @@ func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c config,
 // matchPolicy returns the index of the source of pol's governing list
 // sources that matches u, or -1.
 func (p *profile) matchPolicy(pol csp.Policy, sources source.List, u *urlx.URL, self *selfOrigin, c config) int {
-	self.upgrading = pol.Disposition() == csp.Enforce && pol.Has(csp.UpgradeInsecureRequests)
+	self.upgrading = p.upgrade == upgradeCovered && pol.Disposition() == csp.Enforce && hasUpgrade(pol)
 	return p.matchList(sources, u, self, c.redirected)
+}
+
+// upgradeDirective finds upgrade-insecure-requests by its name's id.
+var upgradeDirective = csp.FallbackList(csp.UpgradeInsecureRequests)
+
+// hasUpgrade reports whether pol has upgrade-insecure-requests.
+func hasUpgrade(pol csp.Policy) bool {
+	_, ok := pol.Governing(upgradeDirective, false)
+	return ok
 }
 
 // enforcedAllow reports whether every enforced policy of list allows u:
@@ -257,8 +266,8 @@ func (p *profile) governing(pol csp.Policy) (csp.Directive, bool) {
 // upgrade-insecure-requests; the directive is ignored in report-only
 // policies.
 func upgradesInsecure(list csp.List) bool {
-	for _, p := range list.All() {
-		if p.Disposition() == csp.Enforce && p.Has(csp.UpgradeInsecureRequests) {
+	for i := range list.Len() {
+		if p := list.Policy(i); p.Disposition() == csp.Enforce && hasUpgrade(p) {
 			return true
 		}
 	}

@@ -1,5 +1,7 @@
 package urlx
 
+import "strings"
+
 import "unicode/utf8"
 
 // Percent-encode sets of the URL Standard, as bit flags in encodeTable.
@@ -150,6 +152,9 @@ func forbiddenDomain(c byte) bool { return hostTable[c]&classForbiddenDomain != 
 // each (a "%" not followed by two hex digits stands for itself), without
 // allocating.
 func DecodedEqual(x, y string) bool {
+	if strings.IndexByte(x, '%') < 0 && strings.IndexByte(y, '%') < 0 {
+		return x == y // nothing to decode
+	}
 	i, j := 0, 0
 	for i < len(x) && j < len(y) {
 		cx, nx := decodeAt(x, i)
@@ -178,6 +183,9 @@ func decodeAt(s string, i int) (byte, int) {
 // DecodedHasPrefix reports whether s starts with prefix after
 // percent-decoding each, without allocating.
 func DecodedHasPrefix(s, prefix string) bool {
+	if strings.IndexByte(s, '%') < 0 && strings.IndexByte(prefix, '%') < 0 {
+		return strings.HasPrefix(s, prefix) // nothing to decode
+	}
 	i, j := 0, 0
 	for j < len(prefix) {
 		if i >= len(s) {
