@@ -63,6 +63,8 @@ type Explanation struct {
 	// (with the target's path) when it differs. It is empty when no
 	// source can help: for an IP host the engine does not match, or a
 	// request blocked as mixed content whatever the policy says.
+	// Explanations with the same directive share one slice: do not modify
+	// it.
 	Suggestions []Suggestion
 }
 
@@ -78,6 +80,21 @@ type Suggestion struct {
 // maxNearMisses is how many near misses an Explanation keeps.
 const maxNearMisses = 3
 
+// maxQuoted is the most bytes of a URL part an explanation quotes; the
+// rest is cut, so that explaining many policies about a long URL costs
+// memory in proportion to the policies, not to their number times the
+// URL's length.
+const maxQuoted = 256
+
+// clip returns s, or its first bytes and "…" when it is longer than
+// maxQuoted.
+func clip(s string) string {
+	if len(s) <= maxQuoted {
+		return s
+	}
+	return s[:maxQuoted] + "…"
+}
+
 // Explain explains each policy that does not allow the request, enforced
 // and report-only, in the representative engine's view (see Engine): the
 // closest source expressions, how each differs from the target, and the
@@ -92,13 +109,28 @@ func (d Decision) Explain() []Explanation {
 	u := d.checked.u
 	self := selfOf(&d.page.u)
 	var out []Explanation
+	// The suggestions depend on the target and the directive only: make
+	// them once per directive name, shared by every policy.
+	var suggested [2]struct {
+		dir string
+		s   []Suggestion
+	}
 	for _, v := range d.Policies {
 		if v.Allowed || v.Directive == "" {
 			continue
 		}
 		x := Explanation{Verdict: v}
 		if !d.MixedContent {
-			x.Suggestions = p.suggest(v.Directive, d.suggestFrom(), &u, &self, d.Redirected)
+			for i := range suggested {
+				if suggested[i].dir == "" {
+					suggested[i].dir = v.Directive
+					suggested[i].s = p.suggest(v.Directive, d.suggestFrom(), &u, &self, d.Redirected)
+				}
+				if suggested[i].dir == v.Directive {
+					x.Suggestions = suggested[i].s
+					break
+				}
+			}
 		}
 		if !v.Sources.IsNone() {
 			x.NearMisses = p.nearMisses(v.Sources, &u, &self, d.Redirected)
@@ -166,13 +198,13 @@ func (p *profile) differences(e source.Expression, u *urlx.URL, self *selfOrigin
 			return nil, true
 		}
 		return []Difference{{SchemePart, fmt.Sprintf(
-			"source * does not match %s: URLs (it matches %s)", u.Scheme, p.wildcardSchemes(self))}}, true
+			"source * does not match %s: URLs (it matches %s)", clip(u.Scheme), p.wildcardSchemes(self))}}, true
 	case source.Scheme:
 		if p.schemeMatch(e.Scheme(), u.Scheme, false) != schemeNo {
 			return nil, true
 		}
 		return []Difference{{SchemePart, fmt.Sprintf(
-			"source %s allows only %s; target uses %s", src, schemesOf(e.Scheme()), u.Scheme)}}, true
+			"source %s allows only %s; target uses %s", src, schemesOf(e.Scheme()), clip(u.Scheme))}}, true
 	case source.Host:
 		s, ok := p.hostSource(e)
 		if !ok {
@@ -195,7 +227,7 @@ func (p *profile) differences(e source.Expression, u *urlx.URL, self *selfOrigin
 // the others, the host, port and scheme of u are set to the page's in turn
 // to see which the rule rejects.
 func (p *profile) selfDifferences(u *urlx.URL, self *selfOrigin) ([]Difference, bool) {
-	src := "'self' (" + self.Origin.String() + ")"
+	src := "'self' (" + clip(self.Origin.String()) + ")"
 	if self.Opaque || self.Host == "" {
 		return []Difference{{HostPart, fmt.Sprintf(
 			"source 'self' matches nothing on a page whose origin is opaque (%s)", self.scheme)}}, true
@@ -209,7 +241,7 @@ func (p *profile) selfDifferences(u *urlx.URL, self *selfOrigin) ([]Difference, 
 	v := *u
 	if u.HostKind != urlx.Domain && u.HostKind != urlx.IPv4 && u.HostKind != urlx.IPv6 || u.Host != self.Host {
 		related = hostsRelated(self.Host, u.Host)
-		diffs = append(diffs, Difference{HostPart, fmt.Sprintf("source %s allows only host %s; target host is %s", src, self.Host, u.Host)})
+		diffs = append(diffs, Difference{HostPart, fmt.Sprintf("source %s allows only host %s; target host is %s", src, clip(self.Host), clip(u.Host))})
 		if o, err := urlx.Parse(self.Origin.String()); err == nil {
 			v.Host, v.HostKind = o.Host, o.HostKind
 		}
@@ -234,7 +266,7 @@ func (p *profile) selfDifferences(u *urlx.URL, self *selfOrigin) ([]Difference, 
 	fixPort, fixScheme := p.selfMatch(&pagePort, self), p.selfMatch(&pageScheme, self)
 	if !fixPort || fixScheme {
 		diffs = append(diffs, Difference{SchemePart, fmt.Sprintf(
-			"source %s allows the page's scheme and its secure upgrades (https, wss) only; target uses %s", src, u.Scheme)})
+			"source %s allows the page's scheme and its secure upgrades (https, wss) only; target uses %s", src, clip(u.Scheme))})
 	}
 	if !fixScheme || fixPort {
 		what := fmt.Sprintf("port %d", want)
@@ -259,7 +291,7 @@ func (p *profile) hostDifferences(s *hostSrc, src string, u *urlx.URL, self *sel
 		if s.scheme == "" {
 			what = fmt.Sprintf("has no scheme, so it takes the page's (%s) and allows only %s", scheme, schemesOf(scheme))
 		}
-		diffs = append(diffs, Difference{SchemePart, fmt.Sprintf("source %s %s; target uses %s", src, what, u.Scheme)})
+		diffs = append(diffs, Difference{SchemePart, fmt.Sprintf("source %s %s; target uses %s", src, what, clip(u.Scheme))})
 	}
 	related := true
 	if !p.hostMatch(s.host, u) {
@@ -270,10 +302,10 @@ func (p *profile) hostDifferences(s *hostSrc, src string, u *urlx.URL, self *sel
 		diffs = append(diffs, df)
 	}
 	if !redirected && s.path != "" && !p.pathMatch(s.path, u.Path) {
-		reason := fmt.Sprintf("source %s allows only the path %s; target path is %s", src, s.path, u.Path)
+		reason := fmt.Sprintf("source %s allows only the path %s; target path is %s", src, s.path, clip(u.Path))
 		switch {
 		case strings.HasSuffix(s.path, "/"):
-			reason = fmt.Sprintf("source %s allows only paths under %s; target path is %s", src, s.path, u.Path)
+			reason = fmt.Sprintf("source %s allows only paths under %s; target path is %s", src, s.path, clip(u.Path))
 		case strings.HasPrefix(u.Path, s.path+"/"):
 			reason += fmt.Sprintf(" (a source path ending in \"/\", %s/, allows the paths under it)", s.path)
 		}
@@ -285,15 +317,15 @@ func (p *profile) hostDifferences(s *hostSrc, src string, u *urlx.URL, self *sel
 func (p *profile) hostReason(pattern, src string, u *urlx.URL) string {
 	switch {
 	case (u.HostKind == urlx.IPv4 || u.HostKind == urlx.IPv6) && !p.ipHosts && pattern != "*":
-		return fmt.Sprintf("%s never matches an IP-address host such as %s with a host-source; only * or a scheme source does", p.title, u.Host)
+		return fmt.Sprintf("%s never matches an IP-address host such as %s with a host-source; only * or a scheme source does", p.title, clip(u.Host))
 	case u.HostKind == urlx.NoHost || u.HostKind == urlx.EmptyHost || u.HostKind == urlx.Opaque:
-		return fmt.Sprintf("source %s names a host; target %s: URL has none a host-source can match", src, u.Scheme)
+		return fmt.Sprintf("source %s names a host; target %s: URL has none a host-source can match", src, clip(u.Scheme))
 	case strings.HasPrefix(pattern, "*.") && u.Host == pattern[2:]:
-		return fmt.Sprintf("source %s matches only sub-domains of %s, not %s itself", src, pattern[2:], u.Host)
+		return fmt.Sprintf("source %s matches only sub-domains of %s, not %s itself", src, pattern[2:], clip(u.Host))
 	case strings.HasPrefix(pattern, "*."):
-		return fmt.Sprintf("source %s allows only hosts under %s; target host is %s", src, pattern[2:], u.Host)
+		return fmt.Sprintf("source %s allows only hosts under %s; target host is %s", src, pattern[2:], clip(u.Host))
 	}
-	return fmt.Sprintf("source %s allows only host %s; target host is %s", src, pattern, u.Host)
+	return fmt.Sprintf("source %s allows only host %s; target host is %s", src, pattern, clip(u.Host))
 }
 
 // portDifference reports a port the source does not allow.
@@ -316,7 +348,7 @@ func portDifference(p *profile, s *hostSrc, scheme string, sm schemeResult, src 
 		switch {
 		case want == target && sm == schemeUpgrade:
 			return Difference{PortPart, fmt.Sprintf(
-				"%s lets source %s reach %s only with the default ports (the scheme upgrade must come with 80 to 443); target uses port %d", p.title, src, u.Scheme, target)}, true
+				"%s lets source %s reach %s only with the default ports (the scheme upgrade must come with 80 to 443); target uses port %d", p.title, src, clip(u.Scheme), target)}, true
 		case want == target:
 			return Difference{PortPart, fmt.Sprintf(
 				"%s compares ports as written: source port %s does not match %d", p.title, s.port, target)}, true

@@ -71,6 +71,11 @@ func (d Decision) Format(f fmt.State, verb rune) {
 	}
 }
 
+// maxShownPolicies is how many policies an explanation describes; the
+// others are counted, so that the text stays short for a header of many
+// policies.
+const maxShownPolicies = 16
+
 // line is one line of an explanation: depth 0 is an engine's verdict, 1 a
 // policy's, 2 a detail of a policy's.
 type line struct {
@@ -135,7 +140,7 @@ func (d Decision) lines(full bool) []line {
 	for _, x := range d.Explain() {
 		explained[x.Verdict.Policy] = x
 	}
-	restricting := 0
+	restricting, shown, unshown := 0, 0, 0
 	for _, v := range d.Policies {
 		enforced := v.Disposition == csp.Enforce
 		if enforced && v.Directive != "" {
@@ -145,10 +150,18 @@ func (d Decision) lines(full bool) []line {
 		if !full && !relevant {
 			continue
 		}
+		if shown == maxShownPolicies {
+			unshown++
+			continue
+		}
+		shown++
 		out = append(out, line{1, v.describe(d, full)})
 		if x, ok := explained[v.Policy]; ok && !d.MixedContent {
 			out = append(out, x.lines()...)
 		}
+	}
+	if unshown > 0 {
+		out = append(out, line{1, "and " + strconv.Itoa(unshown) + " more policies (see the Decision's Policies and Explain)"})
 	}
 	switch {
 	case d.CSPAllowed && restricting == 0 && len(d.Policies) == 0:
@@ -168,7 +181,7 @@ func (d Decision) headline() string {
 	var b strings.Builder
 	switch {
 	case d.Refused != "":
-		fmt.Fprintf(&b, "refused: %s: %s (before CSP runs)", d.target, d.Refused)
+		fmt.Fprintf(&b, "refused: %s: %s (before CSP runs)", clip(d.target.String()), d.Refused)
 		return b.String()
 	case d.Allowed:
 		b.WriteString("allowed: ")
@@ -177,9 +190,9 @@ func (d Decision) headline() string {
 	default:
 		b.WriteString("blocked: ")
 	}
-	b.WriteString(d.target.String())
+	b.WriteString(clip(d.target.String()))
 	if d.checked.String() != d.target.String() {
-		fmt.Fprintf(&b, " (checked as %s", d.checked)
+		fmt.Fprintf(&b, " (checked as %s", clip(d.checked.String()))
 		if d.Upgraded {
 			b.WriteString(", upgraded by upgrade-insecure-requests")
 		}
@@ -220,7 +233,7 @@ func (v Verdict) describe(d Decision, full bool) string {
 	case v.Sources.IsNone():
 		b.WriteString(" is 'none'")
 	default:
-		b.WriteString(" " + listText(v, full) + ": no source matches (page origin " + d.page.Origin() + ")")
+		b.WriteString(" " + listText(v, full) + ": no source matches (page origin " + clip(d.page.Origin()) + ")")
 	}
 	if v.Disposition == csp.ReportOnly {
 		b.WriteString(" (reported, not blocked)")
@@ -257,12 +270,12 @@ func (x Explanation) lines() []line {
 		var b strings.Builder
 		s := x.Suggestions[0]
 		if x.Verdict.Sources.Len() > 0 && x.Verdict.Sources.IsNone() {
-			fmt.Fprintf(&b, "to allow it, replace 'none' in %s with %s", x.Verdict.Directive, s.Source)
+			fmt.Fprintf(&b, "to allow it, replace 'none' in %s with %s", x.Verdict.Directive, clip(s.Source.String()))
 		} else {
-			fmt.Fprintf(&b, "to allow it, add %s to %s", s.Source, x.Verdict.Directive)
+			fmt.Fprintf(&b, "to allow it, add %s to %s", clip(s.Source.String()), x.Verdict.Directive)
 		}
 		if len(x.Suggestions) > 1 {
-			fmt.Fprintf(&b, " (or, narrower, %s)", x.Suggestions[1].Source)
+			fmt.Fprintf(&b, " (or, narrower, %s)", clip(x.Suggestions[1].Source.String()))
 		}
 		for _, s := range x.Suggestions {
 			if s.Caution != "" {

@@ -102,7 +102,10 @@ var ErrRedirectNeedsOriginal = errors.New("report: the decision is about a redir
 
 // Violations returns the violations that one engine records for the
 // decision d: one per policy of the list d was made with that does not
-// allow the request, enforced or report-only, in policy order. When
+// allow the request, enforced or report-only, in policy order. The
+// violations share their URL strings, and each distinct report-uri value
+// is resolved once, so memory is about the size of the violating
+// policies plus the page and target URLs once. When
 // several engines decided d, ForEngine chooses which; it is an error to
 // leave it out then, since each browser sends its own reports. A request
 // refused before CSP runs (d.Refused) has none.
@@ -143,6 +146,11 @@ func violations(list csp.List, d match.Decision, c *config) ([]Violation, error)
 	if d.Refused != "" {
 		return nil, nil
 	}
+	e := d.Engine()
+	page := d.Page().String()
+	pu, perr := urlx.Parse(page)
+	var documentURL, blockedURL, sourceFile string // made once, shared by every violation
+	resolved := map[string]string{}                // report-uri values resolved against the page
 	var out []Violation
 	for _, v := range d.Policies {
 		if v.Allowed {
@@ -151,33 +159,37 @@ func violations(list csp.List, d match.Decision, c *config) ([]Violation, error)
 		if d.Redirected && !c.originalSet {
 			return nil, ErrRedirectNeedsOriginal
 		}
-		blocked := d.Checked().String()
-		if c.originalSet {
-			u, err := d.Page().ParseRef(c.original)
-			if err != nil {
-				return nil, err
+		if out == nil {
+			blocked := d.Checked().String()
+			if c.originalSet {
+				u, err := d.Page().ParseRef(c.original)
+				if err != nil {
+					return nil, err
+				}
+				blocked = u.String()
 			}
-			blocked = u.String()
+			documentURL, blockedURL = strip(e, page), strip(e, blocked)
+			if c.haveSrc {
+				sourceFile = strip(e, c.sourceFile)
+			}
 		}
-		e := d.Engine()
 		pol := list.Policy(v.Policy)
-		page := d.Page().String()
 		x := Violation{
 			Engine:             e,
 			Policy:             v.Policy,
 			Disposition:        v.Disposition,
-			DocumentURL:        strip(e, page),
+			DocumentURL:        documentURL,
 			Referrer:           c.referrer,
-			BlockedURL:         strip(e, blocked),
+			BlockedURL:         blockedURL,
 			EffectiveDirective: csp.ConnectSrc,
 			ViolatedDirective:  csp.ConnectSrc,
 			OriginalPolicy:     pol.Text(),
 			StatusCode:         c.status,
 			ReportTo:           reportTo(pol),
-			ReportURIs:         reportURIs(pol, page),
 		}
-		if e.String() == "firefox" {
-			if pu, err := urlx.Parse(page); err == nil {
+		if perr == nil {
+			x.ReportURIs = reportURIs(pol, &pu, resolved)
+			if e.String() == "firefox" {
 				x.OriginalPolicy = firefoxPolicy(pol, pu)
 			}
 		}
@@ -185,7 +197,7 @@ func violations(list csp.List, d match.Decision, c *config) ([]Violation, error)
 			x.StatusCode = 0
 		}
 		if c.haveSrc {
-			x.SourceFile = strip(e, c.sourceFile)
+			x.SourceFile = sourceFile
 			x.LineNumber, x.ColumnNumber = c.line, c.column
 		}
 		out = append(out, x)
@@ -238,19 +250,22 @@ func reportTo(p csp.Policy) string {
 }
 
 // reportURIs returns the policy's report-uri values resolved against page.
-func reportURIs(p csp.Policy, page string) []string {
+func reportURIs(p csp.Policy, base *urlx.URL, resolved map[string]string) []string {
 	d, ok := p.Directive("report-uri")
 	if !ok {
 		return nil
 	}
-	base, err := urlx.Parse(page)
-	if err != nil {
-		return nil
-	}
 	var out []string
 	for _, f := range source.Fields(d.Value()) {
-		if u, err := urlx.ParseRef(base, f); err == nil {
-			out = append(out, u.String())
+		r, seen := resolved[f]
+		if !seen {
+			if u, err := urlx.ParseRef(*base, f); err == nil {
+				r = u.String()
+			}
+			resolved[f] = r
+		}
+		if r != "" {
+			out = append(out, r)
 		}
 	}
 	return out
