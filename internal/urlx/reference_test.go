@@ -92,6 +92,25 @@ var divergences = []divergence{
 		},
 	},
 	{
+		name: "idna-browsers-refuse",
+		reason: "urlx refuses, where the reference (x/net/idna, Unicode 15.0) accepts: U+1E9E, which browsers " +
+			"map to \"ss\" or to \"\u00df\" depending on their Unicode version; a label with more than 30 " +
+			"combining marks in a row, which x/text's NFC changes by inserting U+034F; and '<' or '>' before " +
+			"U+0338, which the mapping composes to U+226E or U+226F but which Chromium refuses first",
+		applies: func(o outcome) bool {
+			if o.oursErr == nil || o.refErr != nil {
+				return false
+			}
+			if idnaRule(o.oursErr, "U+1E9E LATIN CAPITAL LETTER SHARP S, which browsers map differently",
+				"U+034F COMBINING GRAPHEME JOINER, or more than 30 combining marks in a row") {
+				return true
+			}
+			h := percentDecode(rawHost(o.in))
+			return (strings.Contains(h, "<\u0338") || strings.Contains(h, ">\u0338")) &&
+				strings.Contains(o.oursErr.Error(), "forbidden host code point")
+		},
+	},
+	{
 		name: "ipv4-number-overflow-prefix",
 		reason: "\"ends in a number\" is false for a last label like \"20000000000000000000a\" (not a number: " +
 			"it contains 'a'); the reference's strconv.ParseInt reports ErrRange at the first overflowing digit, " +
@@ -310,7 +329,9 @@ func generatedInputs() []string {
 		"example.com", "EXAMPLE.com.", "üüü.de", "xn--bcher-kva.example", "127.1", "0x7f.0.0.1",
 		"[::1]", "[1:0:0:0::1]", "[::ffff:1.2.3.4]", "a_b.c", "*.ü.com", "", "ho st", "1.2.3.256",
 		"%41.com", "u:p@h", "@h", "localhost", "xn--", "a%zz", "C|", "+0", "+1.2.3.4", "a.-0x1", "[[::1]]", "20000000000000000000a", "xn--1ch",
-		"xn--.a", "a.xn--", "\u2135x.com", "xn--\u00fc-", "xn--xn---epa", "\u05d0.\u2135",
+		"xn--.a", "a.xn--", "\u2135x.com", "xn--\u00fc-", "xn--xn---epa", "\u05d0.\u2135", "\u1e9e.de", "<\u0338",
+		"a\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301" +
+			"\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301",
 	}
 	ports := []string{"", ":", ":80", ":443", ":0021", ":65536", ":x"}
 	paths := []string{"", "/", "/a/b/../c", "/%2e%2E/x", "/a b?q'#f`", "\\x\\y", "/ü^`{}", "?q", "#f", "/./..", "/a/./b/."}
