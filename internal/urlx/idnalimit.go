@@ -2,12 +2,15 @@ package urlx
 
 // Limits on hosts and labels that need UTS #46 processing. Each is a
 // limit of a browser's URL parser, so a host beyond it is one that a
-// browser refuses; none refuses a host that a browser can resolve, since
-// a DNS name has at most 253 characters and a label at most 63 octets
+// browser refuses. None refuses a host that DNS could resolve, since a
+// DNS name has at most 253 characters and a label at most 63 octets
 // (RFC 1035 section 2.3.4; a label of more than 59 code points that needs
-// Punycode is longer than that once encoded). Besides, they bound the work
-// of domain to ASCII per host. The browser versions are those recorded in
-// testdata/idna/meta.json; the cases at each limit are in
+// Punycode is longer than that once encoded), with one exception:
+// maxIDNAHostUTF16 counts the host before mapping, so it refuses a short
+// host padded with code points the mapping removes (soft hyphens), as
+// Chromium does and Firefox and WebKit do not. Besides, the limits bound
+// the work of domain to ASCII per host. The browser versions are those
+// recorded in testdata/idna/meta.json; the cases at each limit are in
 // testdata/idna/cases.jsonl.
 const (
 	// maxIDNAHostUTF16 is the longest host, in UTF-16 code units after
