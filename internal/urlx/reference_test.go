@@ -120,6 +120,9 @@ var divergences = []divergence{
 				return false
 			}
 			last := lastPart(o.ours.Host)
+			if last != "" && (last[0] == '+' || last[0] == '-') {
+				last = last[1:] // ParseInt takes a sign too: "+20000000000000000000y"
+			}
 			last = strings.TrimPrefix(strings.TrimPrefix(last, "0x"), "0")
 			digits := len(last) - len(strings.TrimLeft(last, "0123456789abcdef"))
 			return digits >= 16 // enough for ParseInt to overflow before the first non-digit
