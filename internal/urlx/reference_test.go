@@ -120,10 +120,10 @@ var divergences = []divergence{
 				return false
 			}
 			last := lastPart(o.ours.Host)
-			if last != "" && (last[0] == '+' || last[0] == '-') {
-				last = last[1:] // ParseInt takes a sign too: "+20000000000000000000y"
-			}
 			last = strings.TrimPrefix(strings.TrimPrefix(last, "0x"), "0")
+			if last != "" && (last[0] == '+' || last[0] == '-') {
+				last = last[1:] // ParseInt takes a sign after the radix prefix: "+2000...y", "0+2000...y"
+			}
 			digits := len(last) - len(strings.TrimLeft(last, "0123456789abcdef"))
 			return digits >= 16 // enough for ParseInt to overflow before the first non-digit
 		},
@@ -332,9 +332,6 @@ func generatedInputs() []string {
 		"example.com", "EXAMPLE.com.", "üüü.de", "xn--bcher-kva.example", "127.1", "0x7f.0.0.1",
 		"[::1]", "[1:0:0:0::1]", "[::ffff:1.2.3.4]", "a_b.c", "*.ü.com", "", "ho st", "1.2.3.256",
 		"%41.com", "u:p@h", "@h", "localhost", "xn--", "a%zz", "C|", "+0", "+1.2.3.4", "a.-0x1", "[[::1]]", "20000000000000000000a", "xn--1ch",
-		"xn--.a", "a.xn--", "\u2135x.com", "xn--\u00fc-", "xn--xn---epa", "\u05d0.\u2135", "\u1e9e.de", "<\u0338",
-		"a\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301" +
-			"\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301\u0301",
 	}
 	ports := []string{"", ":", ":80", ":443", ":0021", ":65536", ":x"}
 	paths := []string{"", "/", "/a/b/../c", "/%2e%2E/x", "/a b?q'#f`", "\\x\\y", "/ü^`{}", "?q", "#f", "/./..", "/a/./b/."}
@@ -351,6 +348,13 @@ func generatedInputs() []string {
 		}
 	}
 	return out
+}
+
+// idnaHosts are hosts on which urlx's domain to ASCII and x/net/idna's
+// disagree, one per divergence.
+var idnaHosts = []string{
+	"xn--.a", "a.xn--", "\u2135x.com", "xn--\u00fc-", "xn--xn---epa", "\u05d0.\u2135", "\u1e9e.de", "<\u0338",
+	"a" + strings.Repeat("\u0301", 31), strings.Repeat("\u00fc", 1001), "xn--9ca" + strings.Repeat("a", 1000),
 }
 
 var refBases = []string{
@@ -403,6 +407,10 @@ func TestReferenceDifferential(t *testing.T) {
 		}
 	}
 	run(nil, "https://"+strings.Repeat("ü", 1100)+".example/")
+	for _, h := range idnaHosts {
+		run(nil, "https://"+h+"/")
+		run(nil, "wss://"+h+":8443/p?q")
+	}
 	for _, c := range handCases {
 		if c.base == "" {
 			run(nil, c.in)
