@@ -19,6 +19,7 @@ import (
 func TestHostileTargets(t *testing.T) {
 	const page = "https://example.com/"
 	label300 := strings.Repeat("l", 300)
+	label100KB := distinctLabel(100 << 10)
 	tests := []struct {
 		name, page, target string
 		allowed            bool   // when decided
@@ -39,6 +40,16 @@ func TestHostileTargets(t *testing.T) {
 		{"invalid punycode", page, "https://xn--a.example.com/", false, ""},
 		{"zero-width joiner", page, "https://a\u200d.example.com/", false, ""},
 		{"bidi rule", page, "https://a\u05d0.example.com/", false, ""},
+		{"Punycode label decoding to nothing", page, "https://xn--.a.com/", false, ""},
+		{"Punycode label decoding to nothing, under a wildcard", page, "https://xn--.example.com/", false, ""},
+		{"Punycode label decoding to nothing, inside", page, "https://evil.xn--.example.com/", false, ""},
+		{"bidi rule after mapping (U+2135 maps to U+05D0)", page, "https://\u2135x.com/", false, ""},
+		{"bidi rule after mapping, under a wildcard", page, "https://\u2135x.example.com/", false, ""},
+		{"bidi rule in Punycode", page, "https://xn--x-zhc.example.com/", false, ""},
+		{"100 KB single-label target", page, "https://" + label100KB + ".example.com/", false, ""},
+		{"100 KB single-label page", "https://" + label100KB + ".example.com/", "https://api.example.com/", false, ""},
+		{"1000-code-point label", page, "https://" + strings.Repeat("\u00e9", 1000) + ".example.com/", true,
+			"https://xn--9ca" + strings.Repeat("a", 999) + ".example.com/"},
 		{"slashes before the host", page, "https:///x.example.com//", true, "https://x.example.com//"},
 		{"IPv6 garbage", page, "https://[::1::]/", false, ""},
 		{"IPv4 out of range", page, "https://256.256.256.256/", false, ""},
@@ -68,6 +79,16 @@ func TestHostileTargets(t *testing.T) {
 			}
 		})
 	}
+}
+
+// distinctLabel returns a label of about n bytes in which no code point
+// repeats (CJK ideographs, 3 bytes each), the worst case of Punycode.
+func distinctLabel(n int) string {
+	var b strings.Builder
+	for i := 0; b.Len() < n; i++ {
+		b.WriteRune(rune(0x4E00 + i%0x5000))
+	}
+	return b.String()
 }
 
 func engineOptions() [][]match.Option {
@@ -120,6 +141,9 @@ func TestHostileDecisionsLinear(t *testing.T) {
 		{"long non-ASCII label", func(n int) string { return strings.Repeat("é", n) },
 			func(string) string { return "connect-src https://*.example.com" },
 			func(s string) string { return "https://" + s + ".example.com/" }},
+		{"label of distinct code points", func(n int) string { return distinctLabel(3 * n) },
+			func(string) string { return "connect-src https://*.example.com" },
+			func(s string) string { return "https://" + s + ".example.com/" }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -139,6 +163,18 @@ func TestHostileDecisionsLinear(t *testing.T) {
 			lineartest.Check(t, 200, 16, build, run)
 		})
 	}
+}
+
+// TestHostilePageLinear checks that a decision costs time linear in the
+// size of the page URL when its host is a label of distinct code points,
+// the worst case of Punycode.
+func TestHostilePageLinear(t *testing.T) {
+	list := csp.MustParse("connect-src 'self'")
+	lineartest.Check(t, 200, 16, func(n int) string { return "https://" + distinctLabel(3*n) + ".example.com/" },
+		func(page string) any {
+			d, err := match.Connect(list, page, "https://api.example.com/")
+			return []any{d, err}
+		})
 }
 
 // TestHugeHeaderDecision decides against the issue's hostile headers, at

@@ -1,6 +1,7 @@
 package urlx
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -87,4 +88,47 @@ func TestParseAllocs(t *testing.T) {
 		sink = u
 	})
 	assert.LessOrEqual(t, n, 1.0, "allocations for a relative reference")
+}
+
+// worstHosts are the URLs on which domain to ASCII works hardest, per
+// byte: labels of distinct code points (Punycode encoding and decoding
+// are quadratic in them when done naively), at the largest sizes a
+// browser accepts and beyond.
+func worstHosts() []struct{ name, in string } {
+	distinct := func(n int) string {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			b.WriteRune(rune(0x4E00 + i%0x5000))
+		}
+		return b.String()
+	}
+	return []struct{ name, in string }{
+		{"label-1000-distinct", "https://" + distinct(1000) + ".example/"},
+		{"punycode-900-distinct", "https://xn--" + string(mustPunycode(distinct(900))) + ".example/"},
+		{"labels-20x60-distinct", "https://" + strings.Repeat(distinct(60)+".", 20) + "example/"},
+		{"label-24KB-distinct", "https://" + distinct(8000) + ".example/"},
+		{"label-100KB-distinct", "https://" + distinct(33000) + ".example/"},
+		{"ascii-path-100KB", "https://api.example.com/" + strings.Repeat("a", 100_000)},
+	}
+}
+
+func mustPunycode(s string) []byte {
+	b, ok := appendPunycode(nil, []rune(s))
+	if !ok {
+		panic("punycode overflow")
+	}
+	return b
+}
+
+// BenchmarkParseWorstHosts reports the cost per byte of the URLs of
+// worstHosts (accepted or not).
+func BenchmarkParseWorstHosts(b *testing.B) {
+	for _, bc := range worstHosts() {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				sink, _ = Parse(bc.in)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(bc.in)), "ns/byte")
+		})
+	}
 }

@@ -1,26 +1,6 @@
 package urlx
 
-import (
-	"unicode/utf8"
-
-	"golang.org/x/net/idna"
-)
-
-// idnaProfile is UTS #46 ToASCII with the options of the URL Standard's
-// "domain to ASCII" with beStrict=false: CheckHyphens=false,
-// CheckBidi=true, CheckJoiners=true, UseSTD3ASCIIRules=false,
-// Transitional_Processing=false, VerifyDnsLength=false. Options are
-// applied in order, so the ones after MapForLookup override its defaults.
-var idnaProfile = idna.New(
-	idna.MapForLookup(),
-	idna.BidiRule(),
-	idna.Transitional(false),
-	idna.StrictDomainName(false),
-	idna.CheckHyphens(false),
-	idna.CheckJoiners(true),
-	idna.VerifyDNSLength(false),
-	idna.RemoveLeadingDots(false),
-)
+import "unicode/utf8"
 
 // appendHost runs the host parser on a non-empty s (for special URLs) or
 // any s (for non-special URLs) and appends the serialised host to buf.
@@ -66,14 +46,14 @@ func (p *parser) appendDomain(b []byte, s string) ([]byte, HostKind, *failure) {
 			if !utf8.ValidString(s) {
 				return b, 0, fail("invalid UTF-8 in host")
 			}
-			a, f := toASCII(s)
+			a, f := domainToASCII(s)
 			if f != nil {
 				return b, 0, f
 			}
 			s = a
 		}
 	} else if hasACELabel(s) {
-		a, f := toASCII(s)
+		a, f := domainToASCII(s)
 		if f != nil {
 			return b, 0, f
 		}
@@ -100,42 +80,6 @@ func (p *parser) appendDomain(b []byte, s string) ([]byte, HostKind, *failure) {
 		return appendIPv4(b[:start], v), IPv4, nil
 	}
 	return b, Domain, nil
-}
-
-// maxDecodableLabel is the longest xn-- label that x/net/idna can always
-// decode: its Punycode decoder refuses output of 1024 code points or
-// more, and a label decodes to at most one code point per byte.
-const maxDecodableLabel = len("xn--") + 1023
-
-// toASCII runs UTS #46 ToASCII. A result whose Punycode labels x/net/idna
-// could not decode again (more than 1023 code points in a label; the
-// encoder has no such limit) is rejected so that every href this package
-// returns can be parsed again.
-func toASCII(s string) (string, *failure) {
-	a, err := idnaProfile.ToASCII(s)
-	if err != nil {
-		return "", &failure{reason: "IDNA: " + err.Error(), err: err}
-	}
-	if longestLabel(a) > maxDecodableLabel {
-		if _, err := idnaProfile.ToASCII(a); err != nil {
-			return "", &failure{reason: "IDNA: label too long to decode again", err: err}
-		}
-	}
-	return a, nil
-}
-
-// longestLabel returns the length of the longest '.'-separated label.
-func longestLabel(s string) int {
-	longest, n := 0, 0
-	for i := 0; i < len(s); i++ {
-		if s[i] == '.' {
-			n = 0
-			continue
-		}
-		n++
-		longest = max(longest, n)
-	}
-	return longest
 }
 
 func isASCII(s string) bool {

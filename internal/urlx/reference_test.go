@@ -1,6 +1,8 @@
 package urlx
 
 import (
+	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -55,13 +57,57 @@ type divergence struct {
 
 var divergences = []divergence{
 	{
-		name: "idna-label-too-long-to-decode",
-		reason: "x/net/idna encodes labels of any length to Punycode but refuses to decode a label of 1024 or " +
-			"more code points, so such an href could not be parsed again; urlx rejects the host (the URL " +
-			"Standard sets no limit with VerifyDnsLength=false) while the reference returns the unparseable href",
+		name: "idna-length-limits",
+		reason: "urlx refuses the hosts and labels that browsers refuse for their length (see idnalimit.go): a " +
+			"label of more than 1000 code points in its Unicode form or of more than 2000 characters after \"xn--\", " +
+			"a non-ASCII host of more than 1265 UTF-16 code units, an ASCII form of more than 2048; the " +
+			"reference's x/net/idna has no such limits when encoding",
 		applies: func(o outcome) bool {
-			return o.oursErr != nil && o.refErr == nil &&
-				strings.Contains(o.oursErr.Error(), "label too long to decode again")
+			return o.oursErr != nil && o.refErr == nil && idnaRule(o.oursErr, "label of more than 1000 code points",
+				"Punycode form longer than 2000 characters", "Punycode label longer than 2000 characters",
+				"Punycode label decodes to more than 1000 code points",
+				"host with non-ASCII code points longer than 1265 UTF-16 code units",
+				"host with an \"xn--\" label longer than 2048 characters",
+				"host whose ASCII form is longer than 2048 characters")
+		},
+	},
+	{
+		name: "idna-x-net-punycode-labels",
+		reason: "UTS #46 since Unicode 15.1 (section 4, step 4.1, and validity criterion 4) refuses a Punycode " +
+			"label that has a non-ASCII character, that decodes to nothing, or that decodes to a label beginning " +
+			"with \"xn--\"; x/net/idna, which the reference uses, turns \"xn--\" into an empty label, copies " +
+			"non-ASCII characters before the last '-' and checks no prefix",
+		applies: func(o outcome) bool {
+			return o.oursErr != nil && o.refErr == nil && idnaRule(o.oursErr, "Punycode label decodes to nothing",
+				"non-ASCII character in a Punycode label", "label decoded from Punycode begins with \"xn--\"")
+		},
+	},
+	{
+		name: "idna-x-net-bidi-before-mapping",
+		reason: "UTS #46 checks the Bidi Rule on labels after mapping (validity criterion 9); x/net/idna, which " +
+			"the reference uses, decides whether a domain is a Bidi domain name from the code points before " +
+			"mapping, so U+2135 ALEF SYMBOL (class L), which maps to U+05D0 HEBREW LETTER ALEF (class R), escapes it",
+		applies: func(o outcome) bool {
+			return o.oursErr != nil && o.refErr == nil && idnaRule(o.oursErr, "Bidi Rule (RFC 5893) broken")
+		},
+	},
+	{
+		name: "idna-browsers-refuse",
+		reason: "urlx refuses, where the reference (x/net/idna, Unicode 15.0) accepts: U+1E9E, which browsers " +
+			"map to \"ss\" or to \"\u00df\" depending on their Unicode version; a label with more than 30 " +
+			"combining marks in a row, which x/text's NFC changes by inserting U+034F; and '<' or '>' before " +
+			"U+0338, which the mapping composes to U+226E or U+226F but which Chromium refuses first",
+		applies: func(o outcome) bool {
+			if o.oursErr == nil || o.refErr != nil {
+				return false
+			}
+			if idnaRule(o.oursErr, "U+1E9E LATIN CAPITAL LETTER SHARP S, which browsers map differently",
+				"U+034F COMBINING GRAPHEME JOINER, or more than 30 combining marks in a row") {
+				return true
+			}
+			h := percentDecode(rawHost(o.in))
+			return (strings.Contains(h, "<\u0338") || strings.Contains(h, ">\u0338")) &&
+				strings.Contains(o.oursErr.Error(), "forbidden host code point")
 		},
 	},
 	{
@@ -75,6 +121,9 @@ var divergences = []divergence{
 			}
 			last := lastPart(o.ours.Host)
 			last = strings.TrimPrefix(strings.TrimPrefix(last, "0x"), "0")
+			if last != "" && (last[0] == '+' || last[0] == '-') {
+				last = last[1:] // ParseInt takes a sign after the radix prefix: "+2000...y", "0+2000...y"
+			}
 			digits := len(last) - len(strings.TrimLeft(last, "0123456789abcdef"))
 			return digits >= 16 // enough for ParseInt to overflow before the first non-digit
 		},
@@ -160,13 +209,28 @@ var divergences = []divergence{
 			}
 			// Our host must be accepted by our profile and rejected by
 			// the reference's IDNA options (which differ only in STD3).
-			if _, err := idnaProfile.ToASCII(o.ours.Host); err != nil {
+			if _, f := domainToASCII(o.ours.Host); f != nil {
 				return false
 			}
 			_, err := referenceIDNAProfile.ToASCII(o.ours.Host)
 			return err != nil
 		},
 	},
+}
+
+// idnaRule reports whether err is a failure of domain to ASCII for one
+// of rules.
+func idnaRule(err error, rules ...string) bool {
+	var e *IDNAError
+	if !errors.As(err, &e) {
+		return false
+	}
+	for _, r := range rules {
+		if e.Rule == r {
+			return true
+		}
+	}
+	return false
 }
 
 // rawHost roughly extracts the host text of an input (after the scheme
@@ -245,7 +309,13 @@ func describe(o outcome) string {
 		"; reference " + quote(o.refHref()) + " err=" + errString(o.refErr)
 }
 
-func quote(s string) string { return "`" + s + "`" }
+// quote quotes s for a problem report, shortened when long.
+func quote(s string) string {
+	if len(s) > 200 {
+		return "`" + s[:200] + "`... (" + strconv.Itoa(len(s)) + " bytes)"
+	}
+	return "`" + s + "`"
+}
 
 func errString(err error) string {
 	if err == nil {
@@ -278,6 +348,13 @@ func generatedInputs() []string {
 		}
 	}
 	return out
+}
+
+// idnaHosts are hosts on which urlx's domain to ASCII and x/net/idna's
+// disagree, one per divergence.
+var idnaHosts = []string{
+	"xn--.a", "a.xn--", "\u2135x.com", "xn--\u00fc-", "xn--xn---epa", "\u05d0.\u2135", "\u1e9e.de", "<\u0338",
+	"a" + strings.Repeat("\u0301", 31), strings.Repeat("\u00fc", 1001), "xn--9ca" + strings.Repeat("a", 1000),
 }
 
 var refBases = []string{
@@ -330,6 +407,10 @@ func TestReferenceDifferential(t *testing.T) {
 		}
 	}
 	run(nil, "https://"+strings.Repeat("ü", 1100)+".example/")
+	for _, h := range idnaHosts {
+		run(nil, "https://"+h+"/")
+		run(nil, "wss://"+h+":8443/p?q")
+	}
 	for _, c := range handCases {
 		if c.base == "" {
 			run(nil, c.in)

@@ -395,17 +395,6 @@ func TestSchemeHelpers(t *testing.T) {
 	assert.Equal(t, "HostKind(9)", HostKind(9).String())
 }
 
-// TestIDNAProfile pins the x/net/idna behaviour the host parser relies on.
-func TestIDNAProfile(t *testing.T) {
-	for in, want := range map[string]string{"Bücher.Example": "xn--bcher-kva.example", "a_b.ü": "a_b.xn--tda", "faß": "xn--fa-hia"} {
-		got, err := idnaProfile.ToASCII(in)
-		require.NoError(t, err, in)
-		assert.Equal(t, want, got)
-	}
-	_, err := idnaProfile.ToASCII("xn--a")
-	assert.Error(t, err)
-}
-
 func TestStringRoundTrip(t *testing.T) {
 	for _, c := range handCases {
 		u, err := parseCase(c)
@@ -427,22 +416,6 @@ func TestForbiddenCodePoints(t *testing.T) {
 		assert.Equal(t, wantHost, forbiddenHost(b), "host %#x", c)
 		assert.Equal(t, wantDomain, forbiddenDomain(b), "domain %#x", c)
 	}
-}
-
-func TestLongIDNLabel(t *testing.T) {
-	// 1000 code points: encodable and decodable again.
-	u, err := Parse("https://" + strings.Repeat("ü", 1000) + ".example/")
-	require.NoError(t, err)
-	assert.True(t, strings.HasPrefix(u.Host, "xn--"))
-	v, err := Parse(u.String())
-	require.NoError(t, err)
-	assert.Equal(t, u, v)
-	// 1100 code points: x/net/idna would not decode the label again.
-	_, err = Parse("https://" + strings.Repeat("ü", 1100) + ".example/")
-	var e *Error
-	require.True(t, errors.As(err, &e))
-	assert.Equal(t, "IDNA: label too long to decode again", e.Reason)
-	assert.Error(t, e.Unwrap())
 }
 
 func TestDecodedEqual(t *testing.T) {

@@ -30,6 +30,13 @@ var wptExceptions = map[string]string{
 	"wss://host/ !\"$%&'()*+,-./:;<=>@[\\]^_`{|}~ | <nil>": "'^' is in the path percent-encode set since whatwg/url 9bc33c3 (2025)",
 }
 
+// wptHostExceptions lists WPT host expectations (same snapshot) that UTS #46
+// changed since. Key: file + " | " + input.
+var wptHostExceptions = map[string]string{
+	"IdnaTestV2.json | xn--xn--a--gua.pt": "UTS #46 15.1 added validity criterion 4: without CheckHyphens, a label " +
+		"must not begin with \"xn--\"; this label decodes to \"xn--a-\u00e4\" (IdnaTestV2 15.1 marks it V4)",
+}
+
 // referenceModuleDir finds the reference parser's module directory, which
 // ships a copy of the WPT URL test data.
 func referenceModuleDir(t testing.TB) string {
@@ -108,6 +115,9 @@ func TestWPTHosts(t *testing.T) {
 			if json.Unmarshal(r, &c) != nil || c.Input == "" || strings.ContainsAny(c.Input, "?#/\\@:%") {
 				// comments, and inputs that URL syntax would split or
 				// percent-decode before the host parser sees them
+				continue
+			}
+			if _, ok := wptHostExceptions[file+" | "+c.Input]; ok {
 				continue
 			}
 			n++
