@@ -41,8 +41,13 @@ func FuzzParse(f *testing.F) {
 			if se.Pos < 0 || se.Pos > len(token) || se.Token != token || se.Offset != 0 {
 				t.Fatalf("Parse(%q): bad error %#v", token, se)
 			}
-			if e.String() != token {
+			// An Invalid expression prints its token, its scheme and host
+			// lower-cased when they are well-formed.
+			if len(e.String()) != len(token) || !strings.EqualFold(e.String(), token) {
 				t.Fatalf("Parse(%q): Invalid prints %q", token, e.String())
+			}
+			if again := source.Lex(e.String()); again != e {
+				t.Fatalf("Parse(%q): Invalid does not round-trip: %#v vs %#v", token, again, e)
 			}
 			_ = se.Error() // must not panic
 			return
