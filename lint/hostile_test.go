@@ -1,6 +1,7 @@
 package lint_test
 
 import (
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -42,5 +43,26 @@ func TestHostileCheckLinear(t *testing.T) {
 				return lint.Check(l)
 			})
 		})
+	}
+}
+
+// TestCheckMemoryBound checks the documented bound of Check: its findings
+// cost memory in proportion to the policies, at most 128 bytes per byte of
+// header, for a header of many small policies each with three findings.
+func TestCheckMemoryBound(t *testing.T) {
+	if testing.Short() || lineartest.RaceEnabled {
+		t.Skip("memory is measured without -short and the race detector")
+	}
+	header := strings.TrimSuffix(strings.Repeat("connect-src https: http://a.example,", 14285), ",")
+	list, _ := csp.Parse(header)
+	var m0, m1 runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&m0)
+	findings := lint.Check(list)
+	runtime.ReadMemStats(&m1)
+	got := m1.TotalAlloc - m0.TotalAlloc
+	t.Logf("Check: %d findings, %d bytes for %d header bytes (%.1f per byte)", len(findings), got, len(header), float64(got)/float64(len(header)))
+	if got > 128*uint64(len(header)) {
+		t.Errorf("Check allocates %d bytes for a %d-byte header: more than 128 per byte", got, len(header))
 	}
 }

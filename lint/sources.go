@@ -15,11 +15,17 @@ import (
 // to say when a suggestion opens a policy up.
 func Source(directive string, e source.Expression) []Finding {
 	var out []Finding
-	add := func(code Code, msg string) {
+	sourceRules(directive, e, func(code Code, msg string) {
 		r, _ := ruleOf(code)
 		out = append(out, Finding{Code: code, Severity: r.Severity, Policy: -1, Directive: directive,
 			Sources: []string{e.String()}, Message: msg})
-	}
+	})
+	return out
+}
+
+// sourceRules calls add with the code and message of each rule e breaks
+// in directive.
+func sourceRules(directive string, e source.Expression, add func(Code, string)) {
 	s := e.String()
 	switch e.Kind() {
 	case source.Wildcard:
@@ -34,7 +40,6 @@ func Source(directive string, e source.Expression) []Finding {
 				"%s never allows or blocks a connect request: connect-src only matches URLs (and 'self')", s))
 		}
 	}
-	return out
 }
 
 func schemeFindings(e source.Expression, add func(Code, string)) {

@@ -92,6 +92,9 @@ func isScheme(w string) bool {
 // cover each other, the later one is reported.
 func (c *checker) repeats(i int, d csp.Directive) {
 	l := d.Sources()
+	if l.Len() < 2 {
+		return
+	}
 	seen := make(map[string]bool, l.Len())
 	idx := newCoverIndex(l)
 	for j, e := range l.All() {

@@ -100,8 +100,16 @@ func clip(s string) string {
 // closest source expressions, how each differs from the target, and the
 // sources that would allow it. It returns nil when every policy allows the
 // request or the API refused it before CSP ran. For another engine's
-// view, explain d.For(engine).
+// view, explain d.For(engine). Memory: about 2 KB per policy explained,
+// whatever the URL's length (URL parts are quoted up to 256 bytes), plus
+// the suggestions once.
 func (d Decision) Explain() []Explanation {
+	return d.explain(-1)
+}
+
+// explain is Explain for the first limit policies that do not allow the
+// request (every one when limit is negative).
+func (d Decision) explain(limit int) []Explanation {
 	if d.Refused != "" || !d.checked.IsValid() {
 		return nil
 	}
@@ -118,6 +126,9 @@ func (d Decision) Explain() []Explanation {
 	for _, v := range d.Policies {
 		if v.Allowed || v.Directive == "" {
 			continue
+		}
+		if len(out) == limit {
+			break
 		}
 		x := Explanation{Verdict: v}
 		if !d.MixedContent {

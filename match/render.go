@@ -13,7 +13,10 @@ import (
 // none did and, when engines disagree, which engine decided what. Long
 // source lists are shortened; the %+v verb prints the whole explanation
 // on several lines. The wording is for people and may change; use the
-// fields to test behavior.
+// fields to test behavior. Both forms describe at most 16 policies and
+// quote at most 256 bytes of each URL part, so their size is bounded by
+// the length of the 16 source lists they write (%+v writes them whole)
+// and a few kilobytes per engine.
 func (d Decision) String() string {
 	if !d.target.IsValid() {
 		return "no decision (a URL could not be parsed)"
@@ -137,7 +140,7 @@ func (d Decision) lines(full bool) []line {
 		return out
 	}
 	explained := map[int]Explanation{}
-	for _, x := range d.Explain() {
+	for _, x := range d.explain(maxShownPolicies) {
 		explained[x.Verdict.Policy] = x
 	}
 	restricting, shown, unshown := 0, 0, 0
@@ -191,7 +194,7 @@ func (d Decision) headline() string {
 		b.WriteString("blocked: ")
 	}
 	b.WriteString(clip(d.target.String()))
-	if d.checked.String() != d.target.String() {
+	if d.checked.u != d.target.u {
 		fmt.Fprintf(&b, " (checked as %s", clip(d.checked.String()))
 		if d.Upgraded {
 			b.WriteString(", upgraded by upgrade-insecure-requests")

@@ -14,8 +14,8 @@ import (
 
 // suggest returns the source expressions that would allow t, which the
 // engine checks as u, in directive dir: the origin form (scheme, host and
-// port), then — before redirects, when the target has a path — the
-// narrowest with the exact path; and, only for schemes that are not
+// port), then — before redirects, when the target has a path of at most
+// 1 KB — the narrowest with the exact path; and, only for schemes that are not
 // network schemes such as data: or blob:, the bare scheme (a bare https:
 // or wss: would open connections to every host). Each candidate is checked
 // with the engine's own matching, and carries lint's caution when lint
@@ -30,7 +30,7 @@ func (p *profile) suggest(dir string, t urlx.URL, u *urlx.URL, self *selfOrigin,
 		}
 		cands[n] = base
 		n++
-		if !redirected && !t.OpaquePath && t.Path != "" && t.Path != "/" {
+		if !redirected && !t.OpaquePath && t.Path != "" && t.Path != "/" && len(t.Path) <= maxSuggestedPath {
 			cands[n] = base + escapeSourcePath(t.Path)
 			n++
 		}
@@ -66,6 +66,11 @@ func caution(dir string, e source.Expression) string {
 	}
 	return fmt.Sprintf("lint rates it %s (%s): %s", worst.Severity, worst.Code, worst.Message)
 }
+
+// maxSuggestedPath is the longest path a suggestion repeats; a longer one
+// is no source anyone would write, and copying it per decision would cost
+// memory in the URL's length.
+const maxSuggestedPath = 1024
 
 // escapeSourcePath percent-encodes the characters a URL path may hold but a
 // source expression's path may not.
