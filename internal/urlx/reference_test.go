@@ -74,11 +74,13 @@ var divergences = []divergence{
 	{
 		name: "idna-x-net-punycode-labels",
 		reason: "UTS #46 since Unicode 15.1 (section 4, step 4.1, and validity criterion 4) refuses a Punycode " +
-			"label that has a non-ASCII character, that decodes to nothing, or that decodes to a label beginning " +
+			"label that has a non-ASCII character, that decodes to nothing or to ASCII only (\"xn--0-\" is " +
+			"\"0\", which the reference then reads as an IPv4 number), or that decodes to a label beginning " +
 			"with \"xn--\"; x/net/idna, which the reference uses, turns \"xn--\" into an empty label, copies " +
 			"non-ASCII characters before the last '-' and checks no prefix",
 		applies: func(o outcome) bool {
 			return o.oursErr != nil && o.refErr == nil && idnaRule(o.oursErr, "Punycode label decodes to nothing",
+				"Punycode label decodes to ASCII only",
 				"non-ASCII character in a Punycode label", "label decoded from Punycode begins with \"xn--\"")
 		},
 	},
