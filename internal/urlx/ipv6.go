@@ -1,118 +1,26 @@
 package urlx
 
+import (
+	"net/netip"
+	"strings"
+)
+
 // parseIPv6 is the URL Standard's IPv6 parser (input without brackets),
-// including compression and an embedded dotted IPv4 tail.
+// including compression and an embedded dotted IPv4 tail. The standard's
+// grammar is net/netip's for IPv6 addresses without a zone: a zone ("%"),
+// or an input that is an IPv4 address, fails.
 func parseIPv6(s string) ([8]uint16, bool) {
 	var addr [8]uint16
-	piece, compress := 0, -1
-	i := 0
-	at := func(k int) (byte, bool) {
-		if k < len(s) {
-			return s[k], true
-		}
-		return 0, false
-	}
-	if c, _ := at(0); c == ':' {
-		if c2, _ := at(1); c2 != ':' {
-			return addr, false
-		}
-		i = 2
-		piece++
-		compress = piece
-	}
-	for i < len(s) {
-		if piece == 8 {
-			return addr, false
-		}
-		if s[i] == ':' {
-			if compress >= 0 {
-				return addr, false
-			}
-			i++
-			piece++
-			compress = piece
-			continue
-		}
-		value, length := 0, 0
-		for length < 4 && i < len(s) {
-			d, ok := unhex(s[i])
-			if !ok {
-				break
-			}
-			value = value*16 + int(d)
-			i++
-			length++
-		}
-		c, ok := at(i)
-		switch {
-		case ok && c == '.':
-			if length == 0 {
-				return addr, false
-			}
-			i -= length
-			if piece > 6 {
-				return addr, false
-			}
-			seen := 0
-			for i < len(s) {
-				v := -1
-				if seen > 0 {
-					if s[i] == '.' && seen < 4 {
-						i++
-					} else {
-						return addr, false
-					}
-				}
-				if i >= len(s) || !isDigit(s[i]) {
-					return addr, false
-				}
-				for i < len(s) && isDigit(s[i]) {
-					n := int(s[i] - '0')
-					switch v {
-					case -1:
-						v = n
-					case 0:
-						return addr, false
-					default:
-						v = v*10 + n
-					}
-					if v > 255 {
-						return addr, false
-					}
-					i++
-				}
-				addr[piece] = addr[piece]<<8 | uint16(v)
-				seen++
-				if seen == 2 || seen == 4 {
-					piece++
-				}
-			}
-			if seen != 4 {
-				return addr, false
-			}
-			goto done
-		case ok && c == ':':
-			i++
-			if i >= len(s) {
-				return addr, false
-			}
-		case ok:
-			return addr, false
-		}
-		addr[piece] = uint16(value)
-		piece++
-	}
-done:
-	if compress >= 0 {
-		swaps := piece - compress
-		piece = 7
-		for piece != 0 && swaps > 0 {
-			addr[piece], addr[compress+swaps-1] = addr[compress+swaps-1], addr[piece]
-			piece--
-			swaps--
-		}
-	} else if piece != 8 {
+	if strings.IndexByte(s, '%') >= 0 {
 		return addr, false
+	}
+	a, err := netip.ParseAddr(s)
+	if err != nil || !a.Is6() {
+		return addr, false
+	}
+	b := a.As16()
+	for i := range addr {
+		addr[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
 	}
 	return addr, true
 }

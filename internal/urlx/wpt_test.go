@@ -3,7 +3,6 @@ package urlx
 import (
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -22,8 +21,9 @@ type wptCase struct {
 	Pathname string  `json:"pathname"`
 }
 
-// wptExceptions lists WPT expectations (from the snapshot shipped with
-// github.com/nlnwa/whatwg-url v0.6.2, i.e. the 2023 standard) that the
+// wptExceptions lists WPT expectations (internal/testdata/wpt, the
+// snapshot shipped with github.com/nlnwa/whatwg-url v0.6.2, i.e. the 2023
+// standard) that the
 // current URL Standard changed. Key: input + " | " + base.
 var wptExceptions = map[string]string{
 	"foo://host/ !\"$%&'()*+,-./:;<=>@[\\]^_`{|}~ | <nil>": "'^' is in the path percent-encode set since whatwg/url 9bc33c3 (2025)",
@@ -37,23 +37,16 @@ var wptHostExceptions = map[string]string{
 		"must not begin with \"xn--\"; this label decodes to \"xn--a-\u00e4\" (IdnaTestV2 15.1 marks it V4)",
 }
 
-// referenceModuleDir finds the reference parser's module directory, which
-// ships a copy of the WPT URL test data.
-func referenceModuleDir(t testing.TB) string {
+// wptFile reads one of the WPT data files kept in internal/testdata/wpt.
+func wptFile(t testing.TB, name string) []byte {
 	t.Helper()
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/nlnwa/whatwg-url").Output()
-	if err != nil {
-		t.Skipf("cannot locate github.com/nlnwa/whatwg-url: %v", err)
-	}
-	return strings.TrimSpace(string(out))
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "wpt", name))
+	require.NoError(t, err)
+	return data
 }
 
 func TestWPTURLTestData(t *testing.T) {
-	dir := referenceModuleDir(t)
-	data, err := os.ReadFile(filepath.Join(dir, "testdata", "urltestdata.json"))
-	if err != nil {
-		t.Skipf("no WPT data: %v", err)
-	}
+	data := wptFile(t, "urltestdata.json")
 	var raw []json.RawMessage
 	require.NoError(t, json.Unmarshal(data, &raw))
 	n := 0
@@ -101,12 +94,8 @@ type hostCase struct {
 }
 
 func TestWPTHosts(t *testing.T) {
-	dir := referenceModuleDir(t)
 	for _, file := range []string{"toascii.json", "IdnaTestV2.json"} {
-		data, err := os.ReadFile(filepath.Join(dir, "testdata", file))
-		if err != nil {
-			t.Skipf("no WPT data: %v", err)
-		}
+		data := wptFile(t, file)
 		var raw []json.RawMessage
 		require.NoError(t, json.Unmarshal(data, &raw))
 		n := 0
