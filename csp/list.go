@@ -2,6 +2,7 @@ package csp
 
 import (
 	"iter"
+	"slices"
 	"strings"
 )
 
@@ -18,15 +19,7 @@ func (l List) Len() int { return len(l.policies) }
 func (l List) Policy(i int) Policy { return l.policies[i] }
 
 // All yields each policy with its index.
-func (l List) All() iter.Seq2[int, Policy] {
-	return func(yield func(int, Policy) bool) {
-		for i, p := range l.policies {
-			if !yield(i, p) {
-				return
-			}
-		}
-	}
-}
+func (l List) All() iter.Seq2[int, Policy] { return slices.All(l.policies) }
 
 // Join returns a List holding the policies of every list, in order: the
 // policies of a page that receives them all.
@@ -60,14 +53,4 @@ func (l List) String() string {
 }
 
 // Equal reports whether l and m hold Equal policies in the same order.
-func (l List) Equal(m List) bool {
-	if len(l.policies) != len(m.policies) {
-		return false
-	}
-	for i := range l.policies {
-		if !l.policies[i].Equal(m.policies[i]) {
-			return false
-		}
-	}
-	return true
-}
+func (l List) Equal(m List) bool { return slices.EqualFunc(l.policies, m.policies, Policy.Equal) }

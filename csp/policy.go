@@ -2,6 +2,7 @@ package csp
 
 import (
 	"iter"
+	"slices"
 	"strings"
 )
 
@@ -26,15 +27,7 @@ func (p Policy) Text() string { return p.text }
 func (p Policy) Len() int { return len(p.directives) }
 
 // Directives yields the directives in the order they were written.
-func (p Policy) Directives() iter.Seq[Directive] {
-	return func(yield func(Directive) bool) {
-		for _, d := range p.directives {
-			if !yield(d) {
-				return
-			}
-		}
-	}
-}
+func (p Policy) Directives() iter.Seq[Directive] { return slices.Values(p.directives) }
 
 // Directive returns the directive with the given name, compared ASCII
 // case-insensitively, and whether the policy has it.
@@ -99,13 +92,5 @@ func (p Policy) writeTo(b *strings.Builder) {
 // Equal reports whether p and q have the same disposition and the same
 // directives in the same order.
 func (p Policy) Equal(q Policy) bool {
-	if p.disposition != q.disposition || len(p.directives) != len(q.directives) {
-		return false
-	}
-	for i := range p.directives {
-		if !p.directives[i].Equal(q.directives[i]) {
-			return false
-		}
-	}
-	return true
+	return p.disposition == q.disposition && slices.EqualFunc(p.directives, q.directives, Directive.Equal)
 }
