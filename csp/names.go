@@ -1,6 +1,9 @@
 package csp
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Directive names this package knows, with what a browser does with them.
 // Unknown names are kept (they make a policy non-empty) but have no effect.
@@ -126,7 +129,7 @@ var knownIDs = func() []string {
 func nameID(name string) uint8 {
 	if len(name) < len(knownByLen) {
 		for _, k := range knownByLen[len(name)] {
-			if k.name == name || equalFold(name, k.name) {
+			if k.name == name || strings.EqualFold(name, k.name) {
 				return k.info.id
 			}
 		}
@@ -145,30 +148,12 @@ type knownName struct {
 func lookupFold(name string) (string, nameInfo, bool) {
 	if len(name) < len(knownByLen) {
 		for _, k := range knownByLen[len(name)] {
-			if k.name == name || equalFold(name, k.name) {
+			if k.name == name || strings.EqualFold(name, k.name) {
 				return k.name, k.info, true
 			}
 		}
 	}
 	return lower(name), nameInfo{}, false
-}
-
-// equalFold reports whether s equals the lower-case ASCII string t,
-// ignoring ASCII case in s.
-func equalFold(s, t string) bool {
-	if len(s) != len(t) {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != t[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // lookupName is known[name], faster.

@@ -2,7 +2,6 @@ package match_test
 
 import (
 	"fmt"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -13,21 +12,6 @@ import (
 	"github.com/cspkit/cspkit/internal/lineartest"
 	"github.com/cspkit/cspkit/match"
 )
-
-// allocated returns the bytes f allocates, the least of three runs.
-func allocated(f func()) uint64 {
-	f()
-	best := ^uint64(0)
-	for range 3 {
-		var m0, m1 runtime.MemStats
-		runtime.GC()
-		runtime.ReadMemStats(&m0)
-		f()
-		runtime.ReadMemStats(&m1)
-		best = min(best, m1.TotalAlloc-m0.TotalAlloc)
-	}
-	return best
-}
 
 var sinkText string
 
@@ -73,7 +57,7 @@ func TestExplanationMemoryBound(t *testing.T) {
 				"%+v":     func() { sinkText = fmt.Sprintf("%+v", d) },
 				"Explain": func() { sinkExplained = d.Explain() },
 			} {
-				got := allocated(f)
+				got := lineartest.Allocated(f)
 				t.Logf("%s: %d bytes for %d input bytes (%.1f per byte)", name, got, size, float64(got)/float64(size))
 				assert.LessOrEqual(t, got, bounds[name]*size, "%s allocates more than %d bytes per input byte", name, bounds[name])
 			}

@@ -2,7 +2,6 @@ package report_test
 
 import (
 	"fmt"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -44,26 +43,11 @@ func TestViolationsMemoryBound(t *testing.T) {
 			require.NoError(t, err)
 			size := uint64(b.Len() + len(target))
 			var vs []report.Violation
-			got := allocated(func() { vs, err = report.Violations(d) })
+			got := lineartest.Allocated(func() { vs, err = report.Violations(d) })
 			require.NoError(t, err)
 			require.Len(t, vs, tc.policies)
 			t.Logf("Violations: %d bytes for %d input bytes (%.1f per byte)", got, size, float64(got)/float64(size))
 			assert.LessOrEqual(t, got, 64*size)
 		})
 	}
-}
-
-// allocated returns the bytes f allocates, the least of three runs.
-func allocated(f func()) uint64 {
-	f()
-	best := ^uint64(0)
-	for range 3 {
-		var m0, m1 runtime.MemStats
-		runtime.GC()
-		runtime.ReadMemStats(&m0)
-		f()
-		runtime.ReadMemStats(&m1)
-		best = min(best, m1.TotalAlloc-m0.TotalAlloc)
-	}
-	return best
 }

@@ -136,3 +136,19 @@ func ratio(a, b time.Duration) float64 {
 	}
 	return float64(a) / float64(b)
 }
+
+// Allocated returns the bytes f allocates, the least of three runs after
+// a warm-up: for tests that bound memory per byte of input.
+func Allocated(f func()) uint64 {
+	f()
+	best := ^uint64(0)
+	for range 3 {
+		var m0, m1 runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&m0)
+		f()
+		runtime.ReadMemStats(&m1)
+		best = min(best, m1.TotalAlloc-m0.TotalAlloc)
+	}
+	return best
+}
