@@ -7,6 +7,7 @@ import (
 
 	"github.com/cspkit/cspkit/csp"
 	"github.com/cspkit/cspkit/internal/corpus"
+	"github.com/cspkit/cspkit/source"
 )
 
 var (
@@ -211,3 +212,44 @@ func TestScaleHeaders(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkParseLazyCorpus is the scanner's path: each corpus header
+// parsed with ParseLazy, then the source list that governs connect
+// requests in each policy (connect-src, else default-src) read.
+func BenchmarkParseLazyCorpus(b *testing.B) {
+	connect := csp.FallbackList(csp.ConnectSrc)
+	for _, c := range corpus.LoadTB(b) {
+		b.Run(c.Name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(c.Value)))
+			cpu := processCPU()
+			for b.Loop() {
+				sinkList, sinkErr = csp.ParseLazy(c.Value)
+				for _, p := range sinkList.All() {
+					if d, ok := p.Governing(connect, false); ok {
+						sinkSources = d.Sources()
+					}
+				}
+			}
+			reportCPU(b, cpu)
+		})
+	}
+}
+
+// BenchmarkParseLazyOnly is ParseLazy alone: policies and directives,
+// no source list read.
+func BenchmarkParseLazyOnly(b *testing.B) {
+	for _, c := range corpus.LoadTB(b) {
+		b.Run(c.Name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(c.Value)))
+			cpu := processCPU()
+			for b.Loop() {
+				sinkList, sinkErr = csp.ParseLazy(c.Value)
+			}
+			reportCPU(b, cpu)
+		})
+	}
+}
+
+var sinkSources source.List

@@ -50,6 +50,10 @@ type parser struct {
 	dirs  []Directive
 	spans []int32 // for each directive of the field value, its first and last token
 	b     source.Builder
+
+	lazy  bool          // see ParseLazy: source lists are parsed on first use
+	cells []lazySources // the lazy source lists of the field value
+	ascii bool          // lazy: the field value has no byte above 0x7F
 }
 
 func (p *parser) result() (List, error) {
@@ -69,8 +73,15 @@ func (p *parser) parse(value string, disp Disposition, header string, field int)
 		p.policies = make([]Policy, 0, n.policies)
 	}
 	p.dirs = make([]Directive, 0, n.directives)
-	p.spans = make([]int32, 0, 2*n.directives)
-	p.b.Reset(value, n.tokens)
+	if p.lazy {
+		// count bounds the directives from above, so cells never grows:
+		// the directives keep pointers into it.
+		p.cells = make([]lazySources, n.directives)
+		p.ascii = isASCII(value)
+	} else {
+		p.spans = make([]int32, 0, 2*n.directives)
+		p.b.Reset(value, n.tokens)
+	}
 	firstDir := len(p.dirs)
 	off := 0
 	for {
@@ -84,7 +95,7 @@ func (p *parser) parse(value string, disp Disposition, header string, field int)
 	}
 	// The source lists share the field value's canonical text, which
 	// exists once every token is parsed.
-	for i := firstDir; i < len(p.dirs); i++ {
+	for i := firstDir; i < len(p.dirs) && !p.lazy; i++ {
 		p.dirs[i].sources = p.b.List(int(p.spans[2*i]), int(p.spans[2*i+1]))
 	}
 }
@@ -126,10 +137,17 @@ func (p *parser) policy(value string, start, end int, disp Disposition) {
 		}
 		name, info, isKnown := lookupFold(tok[:nameEnd])
 		val, valOff := trim(tok[nameEnd:], tokOff+nameEnd)
-		first, last, unusual := p.b.Add(valOff, valOff+len(val))
-		if i := nonASCII(tok[:nameEnd]); i >= 0 || unusual && p.nonASCIIToken(first, last) {
+		var first, last int
+		var unusual, dropNonASCII bool
+		if p.lazy {
+			dropNonASCII = !p.ascii && nonASCII(tok) >= 0
+		} else {
+			first, last, unusual = p.b.Add(valOff, valOff+len(val))
+			dropNonASCII = nonASCII(tok[:nameEnd]) >= 0 || unusual && p.nonASCIIToken(first, last)
+		}
+		if dropNonASCII {
 			p.b.Truncate(first)
-			i = nonASCII(tok)
+			i := nonASCII(tok)
 			dropped = dropped || name == ConnectSrc || name == DefaultSrc
 			if isKnown && !hasName(p.dirs[firstDir:], seen, name) {
 				shadows |= 1 << info.id
@@ -167,8 +185,14 @@ func (p *parser) policy(value string, start, end int, disp Disposition) {
 		if info.sourceList && unusual {
 			p.checkSources(idx, name, first, last)
 		}
-		p.dirs = append(p.dirs, Directive{name: name, value: val, id: info.id})
-		p.spans = append(p.spans, int32(first), int32(last))
+		d := Directive{name: name, value: val, id: info.id}
+		if p.lazy {
+			cell := &p.cells[len(p.dirs)]
+			cell.value, d.lazy = val, cell
+		} else {
+			p.spans = append(p.spans, int32(first), int32(last))
+		}
+		p.dirs = append(p.dirs, d)
 		switch dirs := p.dirs[firstDir:]; {
 		case seen != nil:
 			seen[name] = struct{}{}
