@@ -46,6 +46,12 @@ func FallbackList(name string) Fallback {
 	if !ok {
 		names = []string{name}
 	}
+	return FallbackOf(names...)
+}
+
+// FallbackOf returns the fallback list of the given directive names, in
+// order: for a browser whose list differs from CSP3's.
+func FallbackOf(names ...string) Fallback {
 	f := Fallback{names: slices.Clone(names), ids: make([]uint8, len(names))}
 	for i, n := range names {
 		f.ids[i] = nameID(n)

@@ -8,51 +8,31 @@ import (
 
 // Connect decides whether a page at page, subject to the policies in list,
 // may make a connect-src request (fetch, XMLHttpRequest, WebSocket,
-// EventSource, sendBeacon, <a ping>) to target. target may be relative to
-// page, as in fetch("/api").
+// EventSource, sendBeacon, <a ping>) to target. It is Load with the
+// destination Connection. target may be relative to page, as in
+// fetch("/api"): it is resolved against page the way fetch() resolves it,
+// following the WHATWG URL standard, so "api.example.com/v1" is a path on
+// the page's host. The StrictTarget option refuses such targets instead.
 //
 // Without an engine option every browser engine decides (Chromium, Firefox
-// and WebKit): Allowed is true only when all of them allow the request, and
-// Engines holds each one's decision, so that Blocked and Divergent tell
-// whether they agree. WithEngine(Spec) decides by the CSP3 text alone.
-//
-// target is resolved against page as fetch() resolves it, following the
-// WHATWG URL standard: "api.example.com/v1" is a path on the page's host.
-// The StrictTarget option refuses such targets instead.
+// and WebKit): Allowed is true only when the request goes through in all
+// of them, and Engines holds each one's decision, so that Blocked and
+// Divergent tell whether they agree. WithEngine(Spec) decides by the CSP3
+// text alone.
 //
 // The error, a *URLError, is returned only when page or target cannot be
 // parsed as a browser would (or, under StrictTarget, the target is
 // ambiguous); no Decision is made then, so a bad URL is never silently
 // allowed.
 func Connect(list csp.List, page, target string, opts ...Option) (Decision, error) {
-	c := newConfig(opts)
-	p, err := urlx.Parse(page)
-	if err != nil {
-		return Decision{}, &URLError{Role: "page", Input: page, Err: err}
-	}
-	t, err := urlx.ParseRef(p, target)
-	if c.strict {
-		if amb := ambiguity(target, t, err); amb != nil {
-			return Decision{}, &URLError{Role: "target", Input: target, Err: amb}
-		}
-	}
-	if err != nil {
-		return Decision{}, &URLError{Role: "target", Input: target, Err: err}
-	}
-	return decide(list, p, t, c), nil
+	return Load(list, page, target, Connection, opts...)
 }
 
 // ConnectURL is Connect for URLs parsed already, for callers that check
 // many targets or many policies. It returns a *URLError when page or target
 // is the zero URL.
 func ConnectURL(list csp.List, page, target URL, opts ...Option) (Decision, error) {
-	if !page.IsValid() {
-		return Decision{}, &URLError{Role: "page", Err: errZeroURL}
-	}
-	if !target.IsValid() {
-		return Decision{}, &URLError{Role: "target", Err: errZeroURL}
-	}
-	return decide(list, page.u, target.u, newConfig(opts)), nil
+	return LoadURL(list, page, target, Connection, opts...)
 }
 
 type zeroURLError struct{}
@@ -97,6 +77,7 @@ func decideOne(list csp.List, page, target urlx.URL, c config, p *profile, verdi
 	d := Decision{
 		engine:     Engine{p: p},
 		request:    r.request,
+		dest:       c.dest,
 		list:       list,
 		page:       URL{u: page},
 		target:     URL{u: target},
@@ -144,6 +125,9 @@ type route struct {
 }
 
 func (p *profile) route(target urlx.URL, c config) route {
+	if c.dest != Connection {
+		return p.loadRoute(target, c)
+	}
 	r := route{request: c.resolve(&target)}
 	req, refused := p.prepare(r.request, target)
 	if refused != notRefused {
@@ -168,6 +152,27 @@ func (p *profile) route(target urlx.URL, c config) route {
 	return r
 }
 
+// loadRoute is route for a destination other than Connection: no API
+// refuses the URL (but for the engine's URL length limit), and
+// upgrade-insecure-requests upgrades it before the check, as for fetch(),
+// but for engines that check the URL as given.
+func (p *profile) loadRoute(target urlx.URL, c config) route {
+	r := route{request: Fetch, sent: target}
+	if p.maxURLLength > 0 && urlLength(&target) > p.maxURLLength {
+		r.refused, r.checked = urlTooLong, target
+		return r
+	}
+	if c.upgrades {
+		r.sent = p.upgradeURL(target, Fetch)
+		r.upgraded = r.sent.Scheme != target.Scheme
+	}
+	r.checked = r.sent
+	if p.upgrade == upgradeCovered {
+		r.checked = target
+	}
+	return r
+}
+
 // check matches u against every policy of list, filling d's verdicts and
 // CSPAllowed.
 func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c config, p *profile) {
@@ -179,8 +184,8 @@ func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c config,
 	}
 	for i := range list.Len() {
 		pol := list.Policy(i)
-		v := Verdict{Policy: i, Disposition: pol.Disposition(), Allowed: true, Match: -1}
-		if dir, ok := p.governing(pol); ok {
+		v := Verdict{Policy: i, Disposition: pol.Disposition(), Allowed: true, Match: -1, Effective: c.dest.EffectiveDirective()}
+		if dir, ok := p.governing(pol, c.dest); ok {
 			v.Directive, v.Sources = dir.Name(), dir.Sources()
 			v.Match = p.matchPolicy(pol, v.Sources, u, self, c)
 			v.Allowed = v.Match >= 0
@@ -216,7 +221,7 @@ func (p *profile) enforcedAllow(list csp.List, u *urlx.URL, self *selfOrigin, c 
 		if pol.Disposition() != csp.Enforce {
 			continue
 		}
-		if dir, ok := p.governing(pol); ok && p.matchPolicy(pol, dir.Sources(), u, self, c) < 0 {
+		if dir, ok := p.governing(pol, c.dest); ok && p.matchPolicy(pol, dir.Sources(), u, self, c) < 0 {
 			return false
 		}
 	}
@@ -253,13 +258,11 @@ func (p *profile) upgradeURL(u urlx.URL, r Request) urlx.URL {
 	return u
 }
 
-// connectFallback is connect-src's fallback list.
-var connectFallback = csp.FallbackList(csp.ConnectSrc)
-
-// governing returns the directive that decides connect requests in pol,
-// with the engine's reading of a directive dropped for non-ASCII content.
-func (p *profile) governing(pol csp.Policy) (csp.Directive, bool) {
-	return pol.Governing(connectFallback, p.nonASCIIClaimsName)
+// governing returns the directive that decides requests of destination
+// dest in pol, by the engine's fallback list and its reading of a
+// directive dropped for non-ASCII content.
+func (p *profile) governing(pol csp.Policy, dest Destination) (csp.Directive, bool) {
+	return pol.Governing(p.fallbacks[dest], p.nonASCIIClaimsName)
 }
 
 // upgradesInsecure reports whether an enforced policy has

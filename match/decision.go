@@ -47,6 +47,7 @@ type Decision struct {
 
 	engine       Engine
 	request      Request
+	dest         Destination
 	list         csp.List
 	page, target URL
 	checked      URL
@@ -56,18 +57,25 @@ type Decision struct {
 type Verdict struct {
 	Policy      int             // index of the policy in the list
 	Disposition csp.Disposition // csp.Enforce or csp.ReportOnly
-	// Directive is the deciding directive: "connect-src", "default-src"
-	// (the fallback when connect-src is absent), or "" when the policy has
-	// neither and so does not restrict connections.
+	// Directive is the deciding directive: the destination's effective
+	// directive ("connect-src", "script-src-elem"...), the one the policy
+	// falls back to when it lacks it ("default-src", "script-src"...), or
+	// "" when the policy has none of them and so does not restrict the
+	// request.
 	Directive string
 	Sources   source.List // the deciding directive's sources
 	Allowed   bool        // whether this policy allows the request
 	Match     int         // index in Sources of the expression that matched, or -1
+	// Effective is the destination's effective directive, such as
+	// "connect-src" or "script-src-elem".
+	Effective string
 }
 
-// Fallback reports whether default-src decided because the policy has no
-// connect-src.
-func (v Verdict) Fallback() bool { return v.Directive == csp.DefaultSrc }
+// Fallback reports whether a directive other than the effective one
+// decided, because the policy lacks the effective directive: default-src
+// for a connect request in a policy without connect-src, script-src for a
+// script in a policy without script-src-elem.
+func (v Verdict) Fallback() bool { return v.Directive != "" && v.Directive != v.Effective }
 
 // Matched returns the source expression that allowed the request.
 func (v Verdict) Matched() (source.Expression, bool) {
@@ -83,8 +91,12 @@ func (v Verdict) Matched() (source.Expression, bool) {
 // through in all.
 func (d Decision) Engine() Engine { return d.engine }
 
-// Request returns the API the decision is about.
+// Request returns the API the decision is about, for a decision about a
+// Connection; for other destinations it is Fetch, and means nothing.
 func (d Decision) Request() Request { return d.request }
+
+// Destination returns what the page loads the target as.
+func (d Decision) Destination() Destination { return d.dest }
 
 // List returns the policies the decision was made with.
 func (d Decision) List() csp.List { return d.list }

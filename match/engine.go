@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/cspkit/cspkit/csp"
 	"github.com/cspkit/cspkit/source"
 )
 
@@ -42,6 +43,14 @@ type profile struct {
 	fetchRefuses        []string        // schemes fetch, XHR and EventSource refuse before CSP
 	xhrRefuses          []string        // schemes XHR and EventSource refuse before CSP (besides fetchRefuses)
 	wsRefusesBadPorts   bool            // new WebSocket() refuses Fetch's bad ports (and 0) before CSP
+
+	fallbacks [numDestinations]csp.Fallback // the directive fallback list of each destination
+}
+
+func init() {
+	for _, p := range allEngines {
+		p.fallbacks = fallbackLists(nil)
+	}
 }
 
 // upgradeRule says how upgrade-insecure-requests and the CSP check meet.

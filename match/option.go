@@ -14,6 +14,7 @@ type config struct {
 	request    Request
 	requestSet bool
 	strict     bool // targets must be absolute or explicitly relative; see StrictTarget
+	dest       Destination
 	upgrades   bool // set per decision: an enforced policy has upgrade-insecure-requests
 }
 

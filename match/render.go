@@ -168,9 +168,9 @@ func (d Decision) lines(full bool) []line {
 	}
 	switch {
 	case d.CSPAllowed && restricting == 0 && len(d.Policies) == 0:
-		out = append(out, line{1, "no policy restricts connections"})
+		out = append(out, line{1, "no policy restricts " + d.dest.plural()})
 	case d.CSPAllowed && restricting == 0:
-		out = append(out, line{1, "no enforced policy has connect-src or default-src, so connections are unrestricted"})
+		out = append(out, line{1, "no enforced policy has " + d.fallbackNames() + ", so " + d.dest.plural() + " are unrestricted"})
 	}
 	if d.MixedContent {
 		out = append(out, line{1, "an https page's request to http: or ws: is blocked as mixed content whatever the policies say: use https: or wss:"})
@@ -219,12 +219,12 @@ func (v Verdict) describe(d Decision, full bool) string {
 	}
 	fmt.Fprintf(&b, "policy %d", v.Policy)
 	if v.Directive == "" {
-		b.WriteString(": no connect-src or default-src, does not restrict connections")
+		b.WriteString(": no " + d.fallbackNames() + ", does not restrict " + d.dest.plural())
 		return b.String()
 	}
 	b.WriteString(" " + v.Directive)
 	if v.Fallback() {
-		b.WriteString(" (no connect-src)")
+		b.WriteString(" (no " + v.Effective + ")")
 	}
 	if e, ok := v.Matched(); ok {
 		fmt.Fprintf(&b, " allows it by %s", e)
@@ -308,4 +308,17 @@ func titles(es []Engine) []string {
 		out[i] = e.Title()
 	}
 	return out
+}
+
+// fallbackNames lists the directives that could have decided d's request,
+// as "connect-src or default-src".
+func (d Decision) fallbackNames() string {
+	names := d.engine.profile().fallbacks[d.dest].Names()
+	switch len(names) {
+	case 1:
+		return names[0]
+	case 2:
+		return names[0] + " or " + names[1]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }

@@ -1,0 +1,52 @@
+package match
+
+import (
+	"github.com/cspkit/cspkit/csp"
+	"github.com/cspkit/cspkit/internal/urlx"
+)
+
+// Load decides whether a page at page, subject to the policies in list, may
+// load target as dest: a script, a style sheet, an image, a frame, a
+// worker... The directive that decides is the destination's effective
+// directive or, when a policy lacks it, the next of its fallback list
+// (script-src-elem, then script-src, then default-src for a Script), as
+// each engine has them. Load(list, page, target, Connection) is Connect.
+//
+// Options, engines and the Decision are those of Connect; WithRequest
+// applies to Connection only and is ignored for other destinations.
+// target is resolved against page as a browser resolves an attribute's
+// URL; StrictTarget refuses targets that read as a path on the page's
+// host by accident. The error, a *URLError, is returned only when page or
+// target cannot be parsed as a browser would, or under StrictTarget.
+func Load(list csp.List, page, target string, dest Destination, opts ...Option) (Decision, error) {
+	c := newConfig(opts)
+	c.dest = dest
+	p, err := urlx.Parse(page)
+	if err != nil {
+		return Decision{}, &URLError{Role: "page", Input: page, Err: err}
+	}
+	t, err := urlx.ParseRef(p, target)
+	if c.strict {
+		if amb := ambiguity(target, t, err); amb != nil {
+			return Decision{}, &URLError{Role: "target", Input: target, Err: amb}
+		}
+	}
+	if err != nil {
+		return Decision{}, &URLError{Role: "target", Input: target, Err: err}
+	}
+	return decide(list, p, t, c), nil
+}
+
+// LoadURL is Load for URLs parsed already. It returns a *URLError when page
+// or target is the zero URL.
+func LoadURL(list csp.List, page, target URL, dest Destination, opts ...Option) (Decision, error) {
+	if !page.IsValid() {
+		return Decision{}, &URLError{Role: "page", Err: errZeroURL}
+	}
+	if !target.IsValid() {
+		return Decision{}, &URLError{Role: "target", Err: errZeroURL}
+	}
+	c := newConfig(opts)
+	c.dest = dest
+	return decide(list, page.u, target.u, c), nil
+}

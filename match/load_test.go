@@ -1,0 +1,145 @@
+package match_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cspkit/cspkit/csp"
+	"github.com/cspkit/cspkit/match"
+)
+
+// fallbackChains is CSP3's "get the effective directive for request"
+// (#effective-directive-for-a-request) and "should fetch directive
+// execute" (#should-directive-execute), written out per destination: the
+// directives that may decide, in order.
+var fallbackChains = map[match.Destination][]string{
+	match.Connection:    {"connect-src", "default-src"},
+	match.Script:        {"script-src-elem", "script-src", "default-src"},
+	match.XSLT:          {"script-src-elem", "script-src", "default-src"},
+	match.Style:         {"style-src-elem", "style-src", "default-src"},
+	match.Image:         {"img-src", "default-src"},
+	match.Font:          {"font-src", "default-src"},
+	match.Media:         {"media-src", "default-src"},
+	match.Object:        {"object-src", "default-src"},
+	match.Frame:         {"frame-src", "child-src", "default-src"},
+	match.Worker:        {"worker-src", "child-src", "script-src", "default-src"},
+	match.SharedWorker:  {"worker-src", "child-src", "script-src", "default-src"},
+	match.ServiceWorker: {"worker-src", "child-src", "script-src", "default-src"},
+	match.Manifest:      {"manifest-src", "default-src"},
+	match.Prefetch:      {"default-src"},
+}
+
+// unrelated are fetch directives that never decide a destination whose
+// chain lacks them.
+var unrelated = []string{"connect-src", "script-src-elem", "script-src", "script-src-attr", "style-src-elem", "style-src",
+	"style-src-attr", "img-src", "font-src", "media-src", "object-src", "frame-src", "child-src", "worker-src", "manifest-src"}
+
+// TestLoadFallbackChains checks every destination's chain under match.Spec:
+// with every directive of the chain present, the first decides; dropping
+// them one by one, the next does; directives outside the chain never
+// decide; and the decision follows the deciding directive's sources.
+func TestLoadFallbackChains(t *testing.T) {
+	const page, target = "https://app.example/", "https://cdn.example/x"
+	require.Len(t, fallbackChains, len(match.Destinations()))
+	for dest, chain := range fallbackChains {
+		// Every directive outside the chain allows the target ('*'), every
+		// directive of the chain blocks it ('none') but the one that should
+		// decide, which allows it.
+		var others []string
+		for _, d := range unrelated {
+			if !contains(chain, d) {
+				others = append(others, d+" *")
+			}
+		}
+		for i, decider := range chain {
+			dirs := append([]string{}, others...)
+			for _, d := range chain[i:] {
+				src := "'none'"
+				if d == decider {
+					src = "https://cdn.example"
+				}
+				dirs = append(dirs, d+" "+src)
+			}
+			list := csp.MustParse(strings.Join(dirs, "; "))
+			d, err := match.Load(list, page, target, dest, match.WithEngine(match.Spec))
+			require.NoError(t, err)
+			require.Len(t, d.Policies, 1)
+			v := d.Policies[0]
+			assert.Equal(t, decider, v.Directive, "%s with %s", dest, dirs)
+			assert.Equal(t, dest.EffectiveDirective(), v.Effective)
+			assert.Equal(t, i > 0, v.Fallback(), "%s decided by %s", dest, decider)
+			assert.True(t, d.Allowed, "%s: %s", dest, d)
+			assert.Equal(t, dest, d.Destination())
+
+			// Without the deciding directive's source, the request is blocked.
+			blocking := strings.Replace(strings.Join(dirs, "; "), decider+" https://cdn.example", decider+" 'none'", 1)
+			d, err = match.Load(csp.MustParse(blocking), page, target, dest, match.WithEngine(match.Spec))
+			require.NoError(t, err)
+			assert.False(t, d.Allowed, "%s: %s", dest, d)
+		}
+		// Only directives outside the chain, each blocking everything:
+		// nothing restricts the request.
+		var closed []string
+		for _, d := range unrelated {
+			if !contains(chain, d) {
+				closed = append(closed, d+" 'none'")
+			}
+		}
+		d, err := match.Load(csp.MustParse(strings.Join(closed, "; ")), page, target, dest, match.WithEngine(match.Spec))
+		require.NoError(t, err)
+		assert.True(t, d.Allowed, "%s: %s", dest, d)
+		assert.Equal(t, "", d.Policies[0].Directive, "%s", dest)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestConnectIsLoadOfConnection(t *testing.T) {
+	list := csp.MustParse("default-src 'self'; connect-src https://api.example")
+	for _, target := range []string{"https://api.example/x", "/x", "https://evil.example/"} {
+		a, err := match.Connect(list, "https://app.example/", target)
+		require.NoError(t, err)
+		b, err := match.Load(list, "https://app.example/", target, match.Connection)
+		require.NoError(t, err)
+		assert.Equal(t, a.String(), b.String())
+		assert.Equal(t, a.Allowed, b.Allowed)
+	}
+}
+
+func TestDestinationNames(t *testing.T) {
+	for _, d := range match.Destinations() {
+		got, err := match.ParseDestination(d.String())
+		require.NoError(t, err)
+		assert.Equal(t, d, got)
+		assert.NotEmpty(t, d.EffectiveDirective())
+	}
+	for name, want := range map[string]match.Destination{"IMG": match.Image, "video": match.Media, "audio": match.Media,
+		"track": match.Media, "embed": match.Object, "iframe": match.Frame, "": match.Connection, "Script": match.Script} {
+		got, err := match.ParseDestination(name)
+		require.NoError(t, err, name)
+		assert.Equal(t, want, got, name)
+	}
+	_, err := match.ParseDestination("hologram")
+	assert.ErrorContains(t, err, `unknown destination "hologram"`)
+	assert.Equal(t, "Destination(99)", match.Destination(99).String())
+}
+
+func TestLoadExplains(t *testing.T) {
+	list := csp.MustParse("default-src 'self'; script-src https://cdn.example")
+	d, err := match.Load(list, "https://app.example/", "https://evil.example/a.js", match.Script, match.WithEngine(match.Spec))
+	require.NoError(t, err)
+	assert.Equal(t, "blocked: https://evil.example/a.js; policy 0 script-src (no script-src-elem) https://cdn.example: no source matches (page origin https://app.example); to allow it, add https://evil.example to script-src (or, narrower, https://evil.example/a.js)", d.String())
+	d, err = match.Load(csp.MustParse("img-src 'self'"), "https://app.example/", "https://evil.example/a.js", match.Script, match.WithEngine(match.Spec))
+	require.NoError(t, err)
+	assert.Equal(t, "allowed: https://evil.example/a.js; no enforced policy has script-src-elem, script-src or default-src, so scripts are unrestricted", d.String())
+}
