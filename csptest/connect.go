@@ -12,14 +12,30 @@ import (
 // t.Errorf and a full explanation. It is Of(t, src).AllowsConnect.
 func AllowsConnect[S Source](t TB, src S, page string, targets ...string) bool {
 	t.Helper()
-	return Of(t, src).check("csptest.AllowsConnect", true, page, targets)
+	return Of(t, src).check("csptest.AllowsConnect", true, match.Connection, page, targets)
 }
 
 // BlocksConnect reports whether the policies of src block every target for
 // a page at page, in every deciding engine. It is Of(t, src).BlocksConnect.
 func BlocksConnect[S Source](t TB, src S, page string, targets ...string) bool {
 	t.Helper()
-	return Of(t, src).check("csptest.BlocksConnect", false, page, targets)
+	return Of(t, src).check("csptest.BlocksConnect", false, match.Connection, page, targets)
+}
+
+// AllowsLoad reports whether a page at page, under the policies of src, may
+// load every target as dest (a script, an image, a frame...): in every
+// deciding engine the request goes through. It is Of(t, src).AllowsLoad.
+func AllowsLoad[S Source](t TB, src S, page string, dest match.Destination, targets ...string) bool {
+	t.Helper()
+	return Of(t, src).check("csptest.AllowsLoad", true, dest, page, targets)
+}
+
+// BlocksLoad reports whether the policies of src block loading every target
+// as dest for a page at page, in every deciding engine. It is
+// Of(t, src).BlocksLoad.
+func BlocksLoad[S Source](t TB, src S, page string, dest match.Destination, targets ...string) bool {
+	t.Helper()
+	return Of(t, src).check("csptest.BlocksLoad", false, dest, page, targets)
 }
 
 // AllowsConnect reports whether a page at page may connect to every
@@ -37,7 +53,7 @@ func BlocksConnect[S Source](t TB, src S, page string, targets ...string) bool {
 // Unrestricted.
 func (p *Policies) AllowsConnect(page string, targets ...string) bool {
 	p.t.Helper()
-	return p.check("csptest.AllowsConnect", true, page, targets)
+	return p.check("csptest.AllowsConnect", true, match.Connection, page, targets)
 }
 
 // BlocksConnect reports whether the policies block every target for a page
@@ -47,32 +63,69 @@ func (p *Policies) AllowsConnect(page string, targets ...string) bool {
 // allow it). Targets are read as AllowsConnect reads them.
 func (p *Policies) BlocksConnect(page string, targets ...string) bool {
 	p.t.Helper()
-	return p.check("csptest.BlocksConnect", false, page, targets)
+	return p.check("csptest.BlocksConnect", false, match.Connection, page, targets)
 }
 
-// Unrestricted reports whether no enforced policy restricts connect
-// requests, in any deciding engine: a page meant to connect anywhere.
-func (p *Policies) Unrestricted() bool {
+// AllowsLoad reports whether a page at page may load every target as dest,
+// such as match.Script or match.Image: in every deciding engine the
+// request goes through. The directive that decides is dest's effective
+// directive or the one it falls back to (script-src-elem, script-src,
+// default-src for a script), as each engine reads the fallback. Targets
+// are read as AllowsConnect reads them, and the assertion fails when no
+// enforced policy restricts dest at all.
+func (p *Policies) AllowsLoad(page string, dest match.Destination, targets ...string) bool {
+	p.t.Helper()
+	return p.check("csptest.AllowsLoad", true, dest, page, targets)
+}
+
+// BlocksLoad reports whether the policies block loading every target as
+// dest for a page at page, in every deciding engine; a target blocked only
+// as mixed content fails (the policies were not tested).
+func (p *Policies) BlocksLoad(page string, dest match.Destination, targets ...string) bool {
+	p.t.Helper()
+	return p.check("csptest.BlocksLoad", false, dest, page, targets)
+}
+
+// Unrestricted reports whether no enforced policy restricts requests of the
+// given destinations (connections when none is given), in any deciding
+// engine: a page meant to connect, or load scripts, from anywhere.
+func (p *Policies) Unrestricted(dests ...match.Destination) bool {
 	p.t.Helper()
 	const name = "csptest.Unrestricted"
 	if p.err != nil {
 		p.t.Errorf("%s: %v", name, p.err)
 		return false
 	}
-	d, err := match.Connect(p.list, "https://csptest.invalid/", "/", p.options()...)
-	if err != nil {
-		p.t.Errorf("%s: %v", name, err)
-		return false
+	if len(dests) == 0 {
+		dests = []match.Destination{match.Connection}
 	}
-	if restricted := restrictingIn(d); len(restricted) > 0 {
-		p.t.Errorf("%s", p.message(name, "an enforced policy restricts connect requests in "+engineList(restricted), "", nil))
-		return false
+	ok := true
+	for _, dest := range dests {
+		d, err := match.Load(p.list, "https://csptest.invalid/", "/", dest, p.options()...)
+		if err != nil {
+			p.t.Errorf("%s: %v", name, err)
+			return false
+		}
+		if restricted := restrictingIn(d); len(restricted) > 0 {
+			p.t.Errorf("%s", p.message(name, "an enforced policy restricts "+what(dest)+" in "+engineList(restricted), "", nil))
+			ok = false
+		}
 	}
-	p.logProblems(name)
-	return true
+	if ok {
+		p.logProblems(name)
+	}
+	return ok
 }
 
-func (p *Policies) check(name string, wantAllowed bool, page string, targets []string) bool {
+// what names the requests of dest, for messages.
+func what(dest match.Destination) string {
+	if dest == match.Connection {
+		return "connect requests"
+	}
+	return dest.String() + " loads (" + dest.EffectiveDirective() + ")"
+}
+
+func (p *Policies) check(name string, wantAllowed bool, dest match.Destination, page string, targets []string) bool {
 	p.t.Helper()
 	if p.err != nil {
 		p.t.Errorf("%s: %v", name, p.err)
@@ -85,7 +138,7 @@ func (p *Policies) check(name string, wantAllowed bool, page string, targets []s
 	opts := p.options()
 	ok := true
 	for _, target := range targets {
-		d, err := match.Connect(p.list, page, target, opts...)
+		d, err := match.Load(p.list, page, target, dest, opts...)
 		if err != nil {
 			p.t.Errorf("%s: %v", name, err)
 			ok = false
@@ -107,10 +160,10 @@ func failure(d match.Decision, wantAllowed bool) string {
 	target := d.Target().String()
 	if unrestricted := unrestrictedIn(d); len(unrestricted) > 0 {
 		if !wantAllowed {
-			return target + " is allowed: no enforced policy restricts connect requests in " + engineList(unrestricted) + ", so every target is"
+			return target + " is allowed: no enforced policy restricts " + what(d.Destination()) + " in " + engineList(unrestricted) + ", so every target is"
 		}
-		return "no enforced policy restricts connect requests in " + engineList(unrestricted) +
-			", so any target would pass; if the page is meant to connect anywhere, assert that with Unrestricted"
+		return "no enforced policy restricts " + what(d.Destination()) + " in " + engineList(unrestricted) +
+			", so any target would pass; if that is meant, assert it with Unrestricted"
 	}
 	switch {
 	case d.Refused != "":

@@ -230,7 +230,7 @@ func TestNoVacuousPass(t *testing.T) {
 			f := newFake(t)
 			assert.False(t, of(f).AllowsConnect(page, "https://api.example.com/"))
 			require.Len(t, f.errors, 1)
-			assert.Contains(t, f.errors[0], "no enforced policy restricts connect requests in Chromium, Firefox and WebKit, so any target would pass; if the page is meant to connect anywhere, assert that with Unrestricted")
+			assert.Contains(t, f.errors[0], "no enforced policy restricts connect requests in Chromium, Firefox and WebKit, so any target would pass; if that is meant, assert it with Unrestricted")
 			assert.False(t, of(f).BlocksConnect(page, "https://evil.example/"))
 			assert.False(t, of(f).WellFormed())
 			f = newFake(t)
@@ -497,4 +497,32 @@ func TestPassesLintRefusesBadArguments(t *testing.T) {
 	require.Len(t, f.errors, 2)
 	assert.Contains(t, f.errors[0], "unknown scope")
 	assert.Contains(t, f.errors[1], "invalid severity 9")
+}
+
+func TestLoads(t *testing.T) {
+	const p = "default-src 'self'; script-src 'self' https://cdn.example; img-src * data:; object-src 'none'"
+	f := newFake(t)
+	pol := csptest.Of(f, p)
+	assert.True(t, pol.AllowsLoad(page, match.Script, "/app.js", "https://cdn.example/lib.js"))
+	assert.True(t, pol.BlocksLoad(page, match.Script, "https://evil.example/x.js", "data:text/javascript,1"))
+	assert.True(t, pol.AllowsLoad(page, match.Image, "https://any.example/a.png", "data:image/png,x"))
+	assert.True(t, pol.BlocksLoad(page, match.Object, "/movie.swf"))
+	assert.True(t, csptest.AllowsLoad(f, p, page, match.Style, "/site.css"))
+	assert.True(t, csptest.BlocksLoad(f, p, page, match.Font, "https://fonts.example/a.woff2"))
+	assert.Empty(t, f.errors)
+
+	f = newFake(t)
+	assert.False(t, csptest.Of(f, p).AllowsLoad(page, match.Script, "https://evil.example/x.js"))
+	require.Len(t, f.errors, 1)
+	assert.Contains(t, f.errors[0], "csptest.AllowsLoad: https://evil.example/x.js is blocked by Chromium, Firefox and WebKit")
+	assert.Contains(t, f.errors[0], "  destination: script (script-src-elem)\n")
+	assert.Contains(t, f.errors[0], "policy 0 script-src (no script-src-elem) 'self' https://cdn.example: no source matches")
+
+	f = newFake(t)
+	assert.False(t, csptest.AllowsLoad(f, "connect-src 'self'", page, match.Image, "/a.png"))
+	require.Len(t, f.errors, 1)
+	assert.Contains(t, f.errors[0], "no enforced policy restricts image loads (img-src) in Chromium, Firefox and WebKit, so any target would pass")
+	f = newFake(t)
+	assert.True(t, csptest.Of(f, "connect-src 'self'").Unrestricted(match.Image, match.Script))
+	assert.False(t, csptest.Of(f, "connect-src 'self'").Unrestricted(match.Connection))
 }

@@ -19,7 +19,11 @@ func (p *Policies) message(name, why, target string, d *match.Decision) string {
 		if target != d.Target().String() {
 			fmt.Fprintf(&b, "  target:  %s (as written: %s)\n", d.Target(), target)
 		}
-		fmt.Fprintf(&b, "  request: %s\n", d.Request())
+		if d.Destination() == match.Connection {
+			fmt.Fprintf(&b, "  request: %s\n", d.Request())
+		} else {
+			fmt.Fprintf(&b, "  destination: %s (%s)\n", d.Destination(), d.Destination().EffectiveDirective())
+		}
 	}
 	if p.list.Len() == 0 {
 		fmt.Fprintf(&b, "  policies (%s): none\n", p.from)
