@@ -94,7 +94,8 @@ func Destinations() []Destination {
 
 // ParseDestination returns the Destination named name, as String returns
 // it, in any case; "audio", "video" and "track" (Media), "embed" (Object),
-// "iframe" (Frame) and "img" (Image) are accepted too.
+// "iframe" (Frame), "img" (Image), and "", "connection" and "fetch"
+// (Connection: the Fetch standard's empty destination) are accepted too.
 func ParseDestination(name string) (Destination, error) {
 	n := strings.ToLower(strings.TrimSpace(name))
 	switch n {
@@ -106,7 +107,7 @@ func ParseDestination(name string) (Destination, error) {
 		return Frame, nil
 	case "img":
 		return Image, nil
-	case "", "connection":
+	case "", "connection", "fetch":
 		return Connection, nil
 	}
 	for i, dn := range destinationNames {
@@ -114,7 +115,7 @@ func ParseDestination(name string) (Destination, error) {
 			return Destination(i), nil
 		}
 	}
-	return 0, fmt.Errorf("match: unknown destination %q (want connect, script, style, image, font, media, object, frame, worker, sharedworker, serviceworker, manifest, xslt or prefetch)", name)
+	return 0, fmt.Errorf("match: unknown destination %q (want one of %s)", name, strings.Join(destinationNames[:], ", "))
 }
 
 // fallbackLists returns an engine's directive fallback list for each

@@ -74,3 +74,26 @@ func ExampleListMatches() {
 	fmt.Println(i, ok)
 	// Output: 1 true
 }
+
+func ExampleLoad() {
+	list := csp.MustParse("default-src 'self'; script-src 'self' https://cdn.example; img-src * data:")
+	page := "https://example.com/"
+	for _, c := range []struct {
+		dest   match.Destination
+		target string
+	}{
+		{match.Script, "https://cdn.example/lib.js"},
+		{match.Script, "https://evil.example/x.js"},
+		{match.Image, "data:image/png;base64,iVBORw0KGgo="},
+		{match.Font, "https://fonts.example/a.woff2"},
+	} {
+		d, _ := match.Load(list, page, c.target, c.dest)
+		v := d.Policies[0]
+		fmt.Printf("%s %s: allowed=%t by %s (effective %s)\n", c.dest, c.target, d.Allowed, v.Directive, v.Effective)
+	}
+	// Output:
+	// script https://cdn.example/lib.js: allowed=true by script-src (effective script-src-elem)
+	// script https://evil.example/x.js: allowed=false by script-src (effective script-src-elem)
+	// image data:image/png;base64,iVBORw0KGgo=: allowed=true by img-src (effective img-src)
+	// font https://fonts.example/a.woff2: allowed=false by default-src (effective font-src)
+}

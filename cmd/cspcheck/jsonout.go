@@ -7,11 +7,13 @@ import (
 // jsonDecision is the -json form of a decision about one target.
 type jsonDecision struct {
 	Target       string       `json:"target"`
-	URL          string       `json:"url"`               // the target resolved against the page
-	Checked      string       `json:"checked,omitempty"` // the URL matched, when it differs
-	Verdict      string       `json:"verdict"`           // "allowed", "blocked", "divergent", or "error"
-	Allowed      bool         `json:"allowed"`           // the request goes through in every engine
-	CSPAllowed   bool         `json:"cspAllowed"`        // every enforced policy allows it, in every engine
+	URL          string       `json:"url"`                // the target resolved against the page
+	Destination  string       `json:"destination"`        // what the page loads it as: connection, script, image...
+	Effective    string       `json:"effectiveDirective"` // the destination's effective directive, named in violation reports
+	Checked      string       `json:"checked,omitempty"`  // the URL matched, when it differs
+	Verdict      string       `json:"verdict"`            // "allowed", "blocked", "divergent", or "error"
+	Allowed      bool         `json:"allowed"`            // the request goes through in every engine
+	CSPAllowed   bool         `json:"cspAllowed"`         // every enforced policy allows it, in every engine
 	Redirected   bool         `json:"redirected,omitempty"`
 	Upgraded     bool         `json:"upgraded,omitempty"`
 	MixedContent bool         `json:"mixedContent,omitempty"`
@@ -63,7 +65,8 @@ type jsonSuggestion struct {
 
 func toJSON(target string, d match.Decision) jsonDecision {
 	out := jsonDecision{
-		Target: target, URL: d.Target().String(), Allowed: d.Allowed, CSPAllowed: d.CSPAllowed,
+		Target: target, URL: d.Target().String(), Destination: d.Destination().String(),
+		Effective: d.Destination().EffectiveDirective(), Allowed: d.Allowed, CSPAllowed: d.CSPAllowed,
 		Redirected: d.Redirected, Upgraded: d.Upgraded, MixedContent: d.MixedContent, Refused: d.Refused,
 		Explanation: d.String(),
 	}

@@ -1,10 +1,11 @@
 // Command cspcheck says whether a page under a Content-Security-Policy may
-// make connect-src requests (fetch, XHR, WebSocket, EventSource, beacons,
-// pings) to the given targets, or lints the policy.
+// make requests (fetch, XHR, WebSocket, EventSource, beacons, pings; with
+// -dest, scripts, style sheets, images, frames, workers...) to the given
+// targets, or lints the policy.
 //
 // Usage:
 //
-//	cspcheck -policy "<header value>" [-report-only "<header value>"] [-meta "<content>"] -page <url> [-redirected] [-engine <names>] [-json] [-v] <target>...
+//	cspcheck -policy "<header value>" [-report-only "<header value>"] [-meta "<content>"] -page <url> [-dest <destination>] [-redirected] [-engine <names>] [-json] [-v] <target>...
 //	curl -sI https://site/ | cspcheck -page https://site/ <target>...
 //	cspcheck -lint [-fail-on medium] [-only connect,scripts,writing] -policy "<header value>" [-report-only "<header value>"] [-meta "<content>"]
 //
@@ -18,6 +19,13 @@
 // A target is an absolute URL or a reference relative to the page that
 // starts with "/", "./", "../", "?" or "#": "api.example.com/v1" is an
 // error (fetch() would read it as a path on the page's host).
+//
+// -dest says what the page loads the targets as (connect, the default;
+// script, style, image, font, media, object, frame, worker, sharedworker,
+// serviceworker, manifest, xslt, prefetch): the destination's directive
+// decides, or the next of its fallback list when a policy lacks it
+// (script-src-elem, script-src, default-src for a script). -request names
+// the API of a connect request.
 //
 // It prints parse problems (what browsers drop or ignore) on standard
 // error (unless -q). To decide, it prints one line per target with the
@@ -70,7 +78,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 type options struct {
 	policy, reportOnly, meta, page string
 	headers, engines, failOn, only string
-	request                        string
+	request, dest                  string
 	redirected, quiet, lint, json  bool
 	verbose                        bool
 	set                            map[string]bool // the flags given
@@ -92,6 +100,7 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.engines, "engine", "browsers", "who decides: browsers, all, or names separated by commas (chromium, firefox, webkit, spec)")
 	fs.BoolVar(&o.json, "json", false, "print the decisions (or findings) as JSON")
 	fs.BoolVar(&o.verbose, "v", false, "print each decision's whole explanation, with every policy and source list")
+	fs.StringVar(&o.dest, "dest", "connect", "what the page loads the targets as: "+destinationNames()+"; targets are decided by that destination's directive and its fallbacks")
 	fs.StringVar(&o.request, "request", "", "the API making the requests: fetch, xhr, websocket, eventsource, beacon or ping (default: websocket for ws:/wss: targets, else fetch)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: cspcheck -policy <header> -page <url> [-report-only <header>] [-meta <content>] [-redirected] [-engine <names>] [-json] [-v] <target>...")
@@ -179,6 +188,15 @@ func runWithInput(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	if o.redirected {
 		opts = append(opts, match.Redirected())
 	}
+	dest, err := match.ParseDestination(o.dest)
+	if err != nil {
+		fmt.Fprintf(stderr, "cspcheck: -dest: %v\n", err)
+		return 2
+	}
+	if o.request != "" && dest != match.Connection {
+		fmt.Fprintf(stderr, "cspcheck: -request applies to -dest connect only, not %s\n", dest)
+		return 2
+	}
 	if o.request != "" {
 		r, err := match.ParseRequest(o.request)
 		if err != nil {
@@ -188,7 +206,16 @@ func runWithInput(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		opts = append(opts, match.WithRequest(r))
 	}
 	printTypos(stderr, list, o.quiet)
-	return decideAll(list, o, targets, opts, stdout, stderr)
+	return decideAll(list, o, targets, dest, opts, stdout, stderr)
+}
+
+// destinationNames lists the names -dest accepts.
+func destinationNames() string {
+	var names []string
+	for _, d := range match.Destinations() {
+		names = append(names, d.String())
+	}
+	return strings.Join(names, ", ")
 }
 
 // misplacedFlags says which flags were given for the other mode, or "".
@@ -197,7 +224,7 @@ func misplacedFlags(o *options) string {
 	var mode string
 	if o.lint {
 		mode = "-lint"
-		for _, f := range []string{"page", "redirected", "engine", "request", "v"} {
+		for _, f := range []string{"page", "redirected", "engine", "request", "dest", "v"} {
 			if o.set[f] {
 				wrong = append(wrong, "-"+f)
 			}
@@ -268,7 +295,7 @@ func readPolicies(o *options, stdin *os.File, stderr io.Writer) (csp.List, []jso
 			return list, problems, 2
 		}
 		if !o.quiet {
-			fmt.Fprintln(stderr, "cspcheck: the response has no Content-Security-Policy: nothing restricts its connections")
+			fmt.Fprintln(stderr, "cspcheck: the response has no Content-Security-Policy: nothing restricts what it loads")
 		}
 	}
 	return list, problems, 0
@@ -276,15 +303,15 @@ func readPolicies(o *options, stdin *os.File, stderr io.Writer) (csp.List, []jso
 
 // decideAll decides every target, reporting a bad one on standard error
 // and going on with the others.
-func decideAll(list csp.List, o options, targets []string, opts []match.Option, stdout, stderr io.Writer) int {
+func decideAll(list csp.List, o options, targets []string, dest match.Destination, opts []match.Option, stdout, stderr io.Writer) int {
 	code := 0
 	decisions := []jsonDecision{}
 	for _, target := range targets {
-		d, err := match.Connect(list, o.page, target, opts...)
+		d, err := match.Load(list, o.page, target, dest, opts...)
 		if err != nil {
 			fmt.Fprintf(stderr, "cspcheck: %v\n", err)
 			if o.json {
-				decisions = append(decisions, jsonDecision{Target: target, Verdict: "error", Error: err.Error(), Engines: []jsonEngine{}})
+				decisions = append(decisions, jsonDecision{Target: target, Destination: dest.String(), Effective: dest.EffectiveDirective(), Verdict: "error", Error: err.Error(), Engines: []jsonEngine{}})
 			}
 			code = 2
 			continue

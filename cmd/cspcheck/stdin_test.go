@@ -162,6 +162,23 @@ func TestRunJSON(t *testing.T) {
 	assert.Equal(t, "https://api.example.com/v1/s", ws.Engines[0].Checked, "spec checks the WebSocket URL in its https form")
 	assert.Equal(t, "wss://api.example.com/v1/s", ws.Engines[1].Checked)
 	assert.True(t, strings.HasPrefix(out.String(), "[\n  {"), "indented JSON")
+	assert.Equal(t, "connect", ws.Destination)
+	assert.Equal(t, "connect-src", ws.Effective)
+}
+
+func TestRunJSONDestination(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code := run([]string{"-json", "-dest", "style", "-policy", "default-src 'self'", "-page", "https://example.com/", "/a.css", "evil.example"}, &out, &errOut)
+	assert.Equal(t, 2, code)
+	var got []jsonDecision
+	require.NoError(t, json.Unmarshal(out.Bytes(), &got), out.String())
+	require.Len(t, got, 2)
+	assert.Equal(t, "style", got[0].Destination)
+	assert.Equal(t, "style-src-elem", got[0].Effective)
+	assert.Equal(t, "default-src", got[0].Engines[0].Policies[0].Directive)
+	assert.Equal(t, "allowed", got[0].Verdict)
+	assert.Equal(t, "style", got[1].Destination, "an error entry names the destination too")
+	assert.Equal(t, "error", got[1].Verdict)
 }
 
 func TestRunJSONBadTarget(t *testing.T) {

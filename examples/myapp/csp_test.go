@@ -52,4 +52,9 @@ func TestCSP(t *testing.T) {
 	// One engine only, or another kind of request:
 	p.In(match.Firefox).AllowsConnect(page, "https://api.example.com/v1/items")
 	p.With(match.WithRequest(match.Beacon)).AllowsConnect(page, "/api/log")
+
+	// Scripts, images, frames...: default-src 'self' decides them here.
+	p.AllowsLoad(page, match.Script, "/static/app.js")
+	p.BlocksLoad(page, match.Script, "https://cdn.evil.example/x.js")
+	p.BlocksLoad(page, match.Object, "/plugin.swf") // object-src 'none'
 }
