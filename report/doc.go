@@ -1,6 +1,12 @@
 // Package report builds the Content Security Policy violation reports a
-// browser sends when a policy does not allow a connect-src request, so that
-// report endpoints can be tested with the exact bodies browsers POST.
+// browser sends when a policy does not allow a request, so that report
+// endpoints can be tested with the exact bodies browsers POST.
+//
+// The browsers' reports are recorded for connect-src requests (fetch,
+// XHR, WebSocket, EventSource, beacons, pings); for a decision about
+// another destination (match.Load with match.Script, match.Image...) only
+// match.Spec's reports are built, following CSP3, and a browser engine's
+// is an *UnrecordedError rather than a guess.
 //
 // Violations turns one engine's match.Decision into one Violation per
 // policy that does not allow the request (enforced and report-only alike). A Violation
@@ -21,6 +27,6 @@
 // URLs are stripped as the engine strips them for reports: the fragment
 // and any user name and password are removed, and a URL whose scheme the
 // engine does not report in full becomes its scheme alone ("data", "blob").
-// For connect-src no engine cuts a cross-origin URL down to its origin
-// (they do that only for frame-src and object-src).
+// For connect-src no engine cuts a cross-origin URL down to its origin.
+// Each difference between engines is a named rule (engines.go).
 package report

@@ -71,8 +71,9 @@ func writeString(b *bytes.Buffer, s string) {
 // (internal/testdata/reports/recorded).
 func (v Violation) ReportURIBody() []byte {
 	var r jsonObject
-	switch v.Engine.String() {
-	case "firefox":
+	rl := rulesOf(v.Engine)
+	switch rl.layout {
+	case layoutLexical:
 		// Gecko serialises a WebIDL dictionary: keys in lexical order,
 		// optional members only when set.
 		r.str("blocked-uri", v.BlockedURL)
@@ -95,7 +96,7 @@ func (v Violation) ReportURIBody() []byte {
 		}
 		r.num("status-code", v.StatusCode)
 		r.str("violated-directive", v.ViolatedDirective)
-	case "webkit":
+	case layoutNoSample:
 		r.str("document-uri", v.DocumentURL)
 		r.str("referrer", v.Referrer)
 		r.str("violated-directive", v.ViolatedDirective)
@@ -108,7 +109,7 @@ func (v Violation) ReportURIBody() []byte {
 			r.num("line-number", v.LineNumber)
 			r.num("column-number", v.ColumnNumber)
 		}
-	default: // Chromium, and the spec's list of keys in the same order
+	default: // layoutSpec: CSP3's keys, in Chromium's order
 		r.str("document-uri", v.DocumentURL)
 		r.str("referrer", v.Referrer)
 		r.str("violated-directive", v.ViolatedDirective)
@@ -129,7 +130,7 @@ func (v Violation) ReportURIBody() []byte {
 		r.str("script-sample", v.Sample)
 	}
 	var top jsonObject
-	if v.Engine.String() == "webkit" {
+	if rl.wrapped {
 		// WebKit puts the Reporting API's type and url around the body.
 		top.str("type", "csp-violation")
 		top.str("url", v.DocumentURL)

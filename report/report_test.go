@@ -251,3 +251,37 @@ func TestReportsRequest(t *testing.T) {
 	_, err = report.NewReportURIRequest("://bad", vs[0])
 	assert.Error(t, err)
 }
+
+func TestViolationsDestinations(t *testing.T) {
+	list := csp.MustParse("default-src 'self'; script-src https://cdn.example; report-uri /r")
+	page := "https://app.example/p#x"
+	for _, dest := range match.Destinations() {
+		t.Run(dest.String(), func(t *testing.T) {
+			d, err := match.Load(list, page, "https://evil.example/a#f", dest, match.WithEngine(match.Spec))
+			require.NoError(t, err)
+			vs, err := report.Violations(d)
+			require.NoError(t, err, "CSP3 defines every destination's report")
+			require.Len(t, vs, 1)
+			assert.Equal(t, dest.EffectiveDirective(), vs[0].EffectiveDirective, "the effective directive, not the fallback that decided")
+			assert.Equal(t, vs[0].EffectiveDirective, vs[0].ViolatedDirective)
+			assert.Equal(t, "https://evil.example/a", vs[0].BlockedURL)
+			assert.Contains(t, string(vs[0].ReportURIBody()), `"effective-directive":"`+dest.EffectiveDirective()+`"`)
+
+			for _, e := range match.Browsers() {
+				d, err := match.Load(list, page, "https://evil.example/a", dest, match.WithEngine(e))
+				require.NoError(t, err)
+				vs, err := report.Violations(d)
+				if dest == match.Connection {
+					require.NoError(t, err)
+					assert.Len(t, vs, 1)
+					continue
+				}
+				var ue *report.UnrecordedError
+				require.ErrorAs(t, err, &ue, "%s: a browser's report not recorded is not guessed", e)
+				assert.Equal(t, report.UnrecordedError{Engine: e, Destination: dest}, *ue)
+				assert.Empty(t, vs)
+				assert.Contains(t, err.Error(), "are not recorded yet")
+			}
+		})
+	}
+}

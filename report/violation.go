@@ -3,6 +3,7 @@ package report
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/cspkit/cspkit/csp"
@@ -21,7 +22,9 @@ type Violation struct {
 	DocumentURL string          // the page's URL, stripped
 	Referrer    string          // the page's referrer, as given by the Referrer option
 	BlockedURL  string          // the request's URL (before any redirect), stripped
-	// EffectiveDirective is "connect-src", even when default-src decided.
+	// EffectiveDirective is the request destination's effective directive
+	// ("connect-src", "script-src-elem", "img-src"...), even when a
+	// fallback such as default-src decided.
 	EffectiveDirective string
 	// ViolatedDirective is the historical alias of EffectiveDirective that
 	// application/csp-report bodies still carry; it equals it in CSP3 and
@@ -36,7 +39,7 @@ type Violation struct {
 	SourceFile     string // the script that made the request, stripped, when known
 	LineNumber     int    // its line, 0 when unknown
 	ColumnNumber   int    // its column, 0 when unknown
-	Sample         string // always empty for connect-src: URL violations carry no sample
+	Sample         string // always empty: violations of a URL carry no sample
 	// ReportURIs are the policy's report-uri values resolved against the
 	// page's URL: where a report-uri POST goes. Values that do not parse
 	// as URLs are left out, as browsers leave them out.
@@ -100,6 +103,18 @@ func ForEngine(e match.Engine) Option {
 // decision without the OriginalURL option.
 var ErrRedirectNeedsOriginal = errors.New("report: the decision is about a redirect target; browsers report the original URL: give it with OriginalURL")
 
+// UnrecordedError is returned by Violations for a decision about a
+// destination whose reports have not been recorded from the engine: the
+// package does not guess a browser's report it has not seen.
+type UnrecordedError struct {
+	Engine      match.Engine
+	Destination match.Destination
+}
+
+func (e *UnrecordedError) Error() string {
+	return fmt.Sprintf("report: %s reports for %s loads (%s) are not recorded yet; match.Spec builds CSP3's", e.Engine.Title(), e.Destination, e.Destination.EffectiveDirective())
+}
+
 // Violations returns the violations that one engine records for the
 // decision d: one per policy of the list d was made with that does not
 // allow the request, enforced or report-only, in policy order. The
@@ -111,7 +126,10 @@ var ErrRedirectNeedsOriginal = errors.New("report: the decision is about a redir
 // refused before CSP runs (d.Refused) has none.
 //
 // The error is ErrRedirectNeedsOriginal, a *match.URLError for a bad
-// OriginalURL, or an error saying which engine to choose.
+// OriginalURL, an *UnrecordedError for a destination whose reports were
+// not recorded from the engine (the browsers' are recorded for connect-src
+// requests; Spec builds every destination's), or an error saying which
+// engine to choose.
 func Violations(d match.Decision, opts ...Option) ([]Violation, error) {
 	c := config{status: 200}
 	for _, o := range opts {
@@ -147,6 +165,11 @@ func violations(list csp.List, d match.Decision, c *config) ([]Violation, error)
 		return nil, nil
 	}
 	e := d.Engine()
+	r := rulesOf(e)
+	dest := d.Destination()
+	if !slices.Contains(r.destinations, dest) {
+		return nil, &UnrecordedError{Engine: e, Destination: dest}
+	}
 	page := d.Page().String()
 	pu, perr := urlx.Parse(page)
 	var documentURL, blockedURL, sourceFile string // made once, shared by every violation
@@ -168,9 +191,9 @@ func violations(list csp.List, d match.Decision, c *config) ([]Violation, error)
 				}
 				blocked = u.String()
 			}
-			documentURL, blockedURL = strip(e, page), strip(e, blocked)
+			documentURL, blockedURL = strip(&r, page), strip(&r, blocked)
 			if c.haveSrc {
-				sourceFile = strip(e, c.sourceFile)
+				sourceFile = strip(&r, c.sourceFile)
 			}
 		}
 		pol := list.Policy(v.Policy)
@@ -181,19 +204,19 @@ func violations(list csp.List, d match.Decision, c *config) ([]Violation, error)
 			DocumentURL:        documentURL,
 			Referrer:           c.referrer,
 			BlockedURL:         blockedURL,
-			EffectiveDirective: csp.ConnectSrc,
-			ViolatedDirective:  csp.ConnectSrc,
+			EffectiveDirective: dest.EffectiveDirective(),
+			ViolatedDirective:  dest.EffectiveDirective(),
 			OriginalPolicy:     pol.Text(),
 			StatusCode:         c.status,
 			ReportTo:           reportTo(pol),
 		}
 		if perr == nil {
 			x.ReportURIs = reportURIs(pol, &pu, resolved)
-			if e.String() == "firefox" {
+			if r.reserialize {
 				x.OriginalPolicy = firefoxPolicy(pol, pu)
 			}
 		}
-		if e.String() == "webkit" && d.Page().Scheme() != "http" {
+		if r.noStatusOffHTTP && d.Page().Scheme() != "http" {
 			x.StatusCode = 0
 		}
 		if c.haveSrc {
@@ -205,30 +228,17 @@ func violations(list csp.List, d match.Decision, c *config) ([]Violation, error)
 	return out, nil
 }
 
-// strip returns u as engine e writes it in reports
+// strip returns u as an engine with rules r writes it in reports
 // (https://w3c.github.io/webappsec-csp/#strip-url-for-use-in-reports): the
 // scheme alone for schemes the engine does not report in full, else the URL
 // without fragment, user name and password. A string that is not an
 // absolute URL is returned as it is.
-func strip(e match.Engine, s string) string {
+func strip(r *rules, s string) string {
 	u, err := urlx.Parse(s)
 	if err != nil {
 		return s
 	}
-	full := false
-	switch e.String() {
-	case "spec":
-		full = u.Scheme == "http" || u.Scheme == "https"
-	case "webkit":
-		// WebKit keeps every hierarchical URL but file: URLs.
-		full = !u.OpaquePath && u.Scheme != "file"
-	default:
-		switch u.Scheme {
-		case "http", "https", "ws", "wss":
-			full = true
-		}
-	}
-	if !full {
+	if !r.keeps.keeps(&u) {
 		return u.Scheme
 	}
 	u.Fragment, u.HasFragment = "", false
