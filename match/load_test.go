@@ -143,3 +143,32 @@ func TestLoadExplains(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "allowed: https://evil.example/a.js; no enforced policy has script-src-elem, script-src or default-src, so scripts are unrestricted", d.String())
 }
+
+func TestExplainShadows(t *testing.T) {
+	tests := []struct {
+		policy  string
+		dest    match.Destination
+		shadows string
+		text    string
+	}{
+		{"script-src-elem 'self'; script-src https://cdn.example; default-src *", match.Script, "script-src",
+			"to allow it, add https://x.example to script-src-elem, which shadows script-src here"},
+		{"worker-src 'none'; child-src 'self'; script-src https://x.example", match.Worker, "child-src",
+			"to allow it, replace 'none' in worker-src with https://x.example, which shadows child-src here"},
+		{"child-src 'self'; script-src https://cdn.example", match.Worker, "script-src",
+			"to allow it, add https://x.example to child-src, which shadows script-src here"},
+		{"script-src 'self'; default-src *", match.Script, "", "to allow it, add https://x.example to script-src"},
+		{"connect-src 'self'; default-src *", match.Connection, "", "to allow it, add https://x.example to connect-src"},
+		{"default-src 'self'", match.Frame, "", "to allow it, add https://x.example to default-src"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.policy, func(t *testing.T) {
+			d, err := match.Load(csp.MustParse(tt.policy), "https://app.example/", "https://x.example/a", tt.dest, match.WithEngine(match.Spec))
+			require.NoError(t, err)
+			xs := d.Explain()
+			require.Len(t, xs, 1)
+			assert.Equal(t, tt.shadows, xs[0].Shadows)
+			assert.Contains(t, d.String(), tt.text)
+		})
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cspkit/cspkit/csp"
 	"github.com/cspkit/cspkit/internal/urlx"
 	"github.com/cspkit/cspkit/source"
 )
@@ -66,6 +67,12 @@ type Explanation struct {
 	// Explanations with the same directive share one slice: do not modify
 	// it.
 	Suggestions []Suggestion
+	// Shadows names the directive of the same policy, other than
+	// default-src, that the deciding directive takes the place of for this
+	// destination: script-src when script-src-elem decides a script, so
+	// adding a source to script-src would not help. It is "" when the
+	// policy has no such directive.
+	Shadows string
 }
 
 // Suggestion is a source expression that would allow a request.
@@ -107,6 +114,26 @@ func (d Decision) Explain() []Explanation {
 	return d.explain(-1)
 }
 
+// shadowed returns the first directive after dir in the fallback list f
+// that pol has, or "" when there is none or it is default-src, which
+// every other fetch directive shadows.
+func shadowed(pol csp.Policy, f csp.Fallback, dir string) string {
+	names := f.Names()
+	i := slices.Index(names, dir)
+	if i < 0 {
+		return ""
+	}
+	for _, n := range names[i+1:] {
+		if pol.Has(n) {
+			if n == csp.DefaultSrc {
+				return ""
+			}
+			return n
+		}
+	}
+	return ""
+}
+
 // explain is Explain for the first limit policies that do not allow the
 // request (every one when limit is negative).
 func (d Decision) explain(limit int) []Explanation {
@@ -146,6 +173,7 @@ func (d Decision) explain(limit int) []Explanation {
 		if !v.Sources.IsNone() {
 			x.NearMisses = p.nearMisses(v.Sources, &u, &self, d.Redirected)
 		}
+		x.Shadows = shadowed(d.list.Policy(v.Policy), p.fallbacks[d.dest], v.Directive)
 		out = append(out, x)
 	}
 	return out

@@ -277,6 +277,9 @@ func (x Explanation) lines() []line {
 		} else {
 			fmt.Fprintf(&b, "to allow it, add %s to %s", clip(s.Source.String()), x.Verdict.Directive)
 		}
+		if x.Shadows != "" {
+			fmt.Fprintf(&b, ", which shadows %s here", x.Shadows)
+		}
 		if len(x.Suggestions) > 1 {
 			fmt.Fprintf(&b, " (or, narrower, %s)", clip(x.Suggestions[1].Source.String()))
 		}

@@ -55,6 +55,7 @@ type jsonVerdict struct {
 	Matched     string           `json:"matched,omitempty"`
 	Closest     []string         `json:"closest,omitempty"`     // near misses, closest first
 	Suggestions []jsonSuggestion `json:"suggestions,omitempty"` // sources that would allow the target: origin first, then the narrowest
+	Shadows     string           `json:"shadows,omitempty"`     // a directive of the policy the deciding one takes the place of (script-src under script-src-elem)
 }
 
 // jsonSuggestion is a source that would allow the target.
@@ -105,6 +106,7 @@ func toJSON(target string, d match.Decision) jsonDecision {
 				for _, n := range x.NearMisses {
 					jv.Closest = append(jv.Closest, n.Source.String())
 				}
+				jv.Shadows = x.Shadows
 				for _, s := range x.Suggestions {
 					jv.Suggestions = append(jv.Suggestions, jsonSuggestion{Source: s.Source.String(), Caution: s.Caution})
 				}
