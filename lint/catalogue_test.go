@@ -27,8 +27,8 @@ var evaluatorMap = []struct{ typ, checks, here string }{
 	{"SCRIPT_UNSAFE_INLINE", "'unsafe-inline' in script-src or the default-src it falls back to", "CSP2001 (default-src); CSP1013 in connect-src"},
 	{"SCRIPT_UNSAFE_EVAL", "'unsafe-eval' in script-src or default-src", "CSP2002 (default-src); CSP1013 in connect-src"},
 	{"SCRIPT_UNSAFE_HASHES", "'unsafe-hashes' in script-src", "CSP1013 in connect-src; script-only otherwise"},
-	{"PLAIN_URL_SCHEMES", "http:, https:, data: in script-src, object-src, base-uri (or default-src)", "CSP1004, CSP1005 (connect side); CSP2003 (default-src for scripts)"},
-	{"PLAIN_WILDCARD", "* in script-src, object-src, base-uri (or default-src)", "CSP1003 (connect side); CSP2003 (default-src for scripts)"},
+	{"PLAIN_URL_SCHEMES", "http:, https:, data: in script-src, object-src, base-uri (or default-src)", "CSP1004, CSP1005 (connect side); CSP2003 (default-src for scripts); CSP4001 (script-src), CSP4002 (object-src); base-uri is not a fetch directive, out of scope"},
+	{"PLAIN_WILDCARD", "* in script-src, object-src, base-uri (or default-src)", "CSP1003 (connect side); CSP2003 (default-src for scripts); CSP4001 (script-src), CSP4002 (object-src); base-uri is not a fetch directive, out of scope"},
 	{"SCRIPT_ALLOWLIST_BYPASS", "hosts known to serve JSONP or AngularJS in script-src", "script-only, out of scope"},
 	{"OBJECT_ALLOWLIST_BYPASS", "hosts known to serve Flash in object-src", "script-only, out of scope"},
 	{"NONCE_LENGTH", "nonce shorter than 8 characters", "CSP1017 (connect-src, default-src)"},
@@ -60,7 +60,7 @@ directive is one finding that lists them. What a browser drops or ignores while 
 ` + "`csp.Problem`" + ` from ` + "`csp.Parse`" + `, not a finding here: lint is advice about policies
 browsers enforce as written.
 
-Each rule has a scope (` + "`connect`, `scripts`, `writing`" + `) to gate on part of the catalogue:
+Each rule has a scope (` + "`connect`, `scripts`, `writing`, `loads`" + `) to gate on part of the catalogue:
 ` + "`cspcheck -lint -only connect`" + `.
 
 Severities: **high** — data can be sent to parties the site does not control; **medium** — a

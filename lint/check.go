@@ -131,6 +131,7 @@ func (c *checker) policy(i int, p csp.Policy) {
 	}
 	c.nonces(i, p)
 	c.scripts(i, p)
+	c.loads(i, p)
 	c.reportURI(i, p)
 	c.writing(i, p)
 }

@@ -134,6 +134,20 @@ var lintCases = []lintCase{
 	{"default data: for both", "default-src 'self' data:", "", lint.DefaultBroadScripts, true, 0, "default-src", "data:", "scripts and plugins"},
 	{"strict-dynamic leaves plugins", "default-src 'nonce-r4nd0mr4nd0m' 'strict-dynamic' https:; object-src 'none'", "", lint.DefaultBroadScripts, false, 0, "", "", ""},
 	{"script-src and object-src set", "default-src *; script-src 'self'; object-src 'none'", "", lint.DefaultBroadScripts, false, 0, "", "", ""},
+	{"script-src https:", "default-src 'self'; script-src 'self' https:; object-src 'none'", "", lint.ScriptsFromAnywhere, true, 0, "script-src", "https:", "script-src https: lets the page run scripts from anywhere"},
+	{"script-src-elem data:", "default-src 'self'; script-src-elem 'self' data:; object-src 'none'", "", lint.ScriptsFromAnywhere, true, 0, "script-src-elem", "data:", "run scripts from anywhere"},
+	{"worker-src wildcard host", "default-src 'self'; worker-src https://*; object-src 'none'", "", lint.ScriptsFromAnywhere, true, 0, "worker-src", "https://*", "run workers from anywhere"},
+	{"worker-src ignores strict-dynamic", "default-src 'self'; worker-src * 'strict-dynamic' 'nonce-r4nd0mr4nd0m'; object-src 'none'", "", lint.ScriptsFromAnywhere, true, 0, "worker-src", "*", "workers"},
+	{"strict-dynamic with nonce ignores hosts", "default-src 'self'; script-src 'nonce-r4nd0mr4nd0m' 'strict-dynamic' https: 'unsafe-inline'; object-src 'none'", "", lint.ScriptsFromAnywhere, false, 0, "", "", ""},
+	{"strict-dynamic without nonce does not", "default-src 'self'; script-src 'strict-dynamic' https:; object-src 'none'", "", lint.ScriptsFromAnywhere, true, 0, "script-src", "https:", "scripts"},
+	{"script-src hosts listed", "default-src 'self'; script-src 'self' https://cdn.example https://*.cdn.example blob:; object-src 'none'", "", lint.ScriptsFromAnywhere, false, 0, "", "", ""},
+	{"object-src *", "default-src 'self'; object-src *", "", lint.PluginsFromAnywhere, true, 0, "object-src", "*", "set object-src 'none'"},
+	{"object-src data:", "default-src 'self'; object-src 'self' data:", "", lint.PluginsFromAnywhere, true, 0, "object-src", "data:", "plugins"},
+	{"object-src none", "default-src *; object-src 'none'", "", lint.PluginsFromAnywhere, false, 0, "", "", ""},
+	{"img-src *", "default-src 'self'; img-src * data:; object-src 'none'", "", lint.LoadsFromAnywhere, true, 0, "img-src", "*", "img-src * lets the page load images from any server"},
+	{"frame-src https:", "default-src 'self'; frame-src https:; object-src 'none'", "", lint.LoadsFromAnywhere, true, 0, "frame-src", "https:", "frames"},
+	{"img-src data: alone", "default-src 'self'; img-src 'self' data: blob: https://img.example; object-src 'none'", "", lint.LoadsFromAnywhere, false, 0, "", "", ""},
+	{"default-src * is not a load finding", "default-src *; script-src 'self'; object-src 'none'", "", lint.LoadsFromAnywhere, false, 0, "", "", ""},
 
 	{"unquoted self", "connect-src self" + base, "", lint.UnquotedKeyword, true, 0, "connect-src", "self", "write 'self'"},
 	{"unquoted none, upper case", "default-src NONE" + base, "", lint.UnquotedKeyword, true, 0, "default-src", "none", "write 'none'"},
@@ -333,7 +347,7 @@ func TestSourceFindings(t *testing.T) {
 }
 
 func TestScope(t *testing.T) {
-	for _, s := range []lint.Scope{lint.Connect, lint.Scripts, lint.Writing} {
+	for _, s := range []lint.Scope{lint.Connect, lint.Scripts, lint.Writing, lint.Loads} {
 		got, err := lint.ParseScope(s.String())
 		require.NoError(t, err)
 		assert.Equal(t, s, got)
@@ -341,7 +355,7 @@ func TestScope(t *testing.T) {
 	_, err := lint.ParseScope("all")
 	assert.Error(t, err)
 	for _, r := range lint.Rules() {
-		want := map[byte]lint.Scope{'1': lint.Connect, '2': lint.Scripts, '3': lint.Writing}[r.Code[3]]
+		want := map[byte]lint.Scope{'1': lint.Connect, '2': lint.Scripts, '3': lint.Writing, '4': lint.Loads}[r.Code[3]]
 		assert.Equal(t, want, r.Scope, r.Code)
 	}
 }

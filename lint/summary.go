@@ -22,4 +22,7 @@ var summaries = map[Code]string{
 	MissingSemicolon:     "these directive names stand inside the value, probably for want of a \";\" before them, so browsers read them as host names",
 	DuplicateSource:      "the directive lists these sources more than once",
 	RedundantSource:      "other sources of the directive already cover these, in every engine: they allow nothing more",
+	ScriptsFromAnywhere:  "these sources let the page run scripts from any server (or data: URLs): an injected script tag loads code from anywhere",
+	PluginsFromAnywhere:  "these sources let <object> and <embed> load from any server: set object-src 'none'",
+	LoadsFromAnywhere:    "these sources let the page load from any server: injected markup can send data anywhere in their URLs, which connect-src does not stop",
 }

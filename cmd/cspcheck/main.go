@@ -7,7 +7,7 @@
 //
 //	cspcheck -policy "<header value>" [-report-only "<header value>"] [-meta "<content>"] -page <url> [-dest <destination>] [-redirected] [-engine <names>] [-json] [-v] <target>...
 //	curl -sI https://site/ | cspcheck -page https://site/ <target>...
-//	cspcheck -lint [-fail-on medium] [-only connect,scripts,writing] -policy "<header value>" [-report-only "<header value>"] [-meta "<content>"]
+//	cspcheck -lint [-fail-on medium] [-only connect,scripts,writing,loads] -policy "<header value>" [-report-only "<header value>"] [-meta "<content>"]
 //
 // Flags may come before, between or after the targets; "--" ends them.
 // Policies come from the flags, or from a raw HTTP response (what curl -sI
@@ -95,7 +95,7 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.BoolVar(&o.quiet, "q", false, "do not print parse problems")
 	fs.BoolVar(&o.lint, "lint", false, "lint the policies instead of deciding targets")
 	fs.StringVar(&o.failOn, "fail-on", "medium", "with -lint, exit 3 on a finding of this severity or above (info, low, medium, high, none)")
-	fs.StringVar(&o.only, "only", "", "with -lint, keep only findings of these scopes, comma-separated (connect, scripts, writing)")
+	fs.StringVar(&o.only, "only", "", "with -lint, keep only findings of these scopes, comma-separated (connect, scripts, writing, loads)")
 	fs.StringVar(&o.headers, "headers", "", "read a raw HTTP response (headers, optionally a body) from this file; - for standard input")
 	fs.StringVar(&o.engines, "engine", "browsers", "who decides: browsers, all, or names separated by commas (chromium, firefox, webkit, spec)")
 	fs.BoolVar(&o.json, "json", false, "print the decisions (or findings) as JSON")
