@@ -9,10 +9,18 @@ import "github.com/cspkit/cspkit/csp"
 // targets or many lists; use ConnectURL to learn why. A zero page or target
 // is never allowed.
 func Allows(list csp.List, page, target URL, opts ...Option) bool {
-	if !page.IsValid() || !target.IsValid() {
+	return AllowsLoad(list, page, target, Connection, opts...)
+}
+
+// AllowsLoad is Allows for a load of destination dest: the Allowed field
+// of the Decision LoadURL returns, without allocating. An undefined dest
+// is never allowed.
+func AllowsLoad(list csp.List, page, target URL, dest Destination, opts ...Option) bool {
+	if !page.IsValid() || !target.IsValid() || !dest.IsValid() {
 		return false
 	}
 	c := newConfig(opts)
+	c.dest = dest
 	c.upgrades = upgradesInsecure(list)
 	self := selfOf(&page.u)
 	for _, p := range c.engines {

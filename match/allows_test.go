@@ -112,6 +112,15 @@ func FuzzAllows(f *testing.F) {
 				t.Fatalf("%s: Allows = %v, ConnectURL: %s", name, got, d)
 			}
 		}
+		for _, dest := range match.Destinations() {
+			d, err := match.LoadURL(list, p, u, dest)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := match.AllowsLoad(list, p, u, dest); got != d.Allowed {
+				t.Fatalf("%s: AllowsLoad = %v, LoadURL: %s", dest, got, d)
+			}
+		}
 	})
 }
 

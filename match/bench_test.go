@@ -34,3 +34,34 @@ func BenchmarkConnectURL(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoad decides one load per destination against benchPolicy,
+// beside BenchmarkConnect: a Load decision should cost what a Connect
+// decision does (the fallback list is looked up once per engine).
+func BenchmarkLoad(b *testing.B) {
+	list := csp.MustParse(benchPolicy)
+	for _, dest := range match.Destinations() {
+		b.Run(dest.String(), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := match.Load(list, "https://example.com/app/", "https://sentry.example.io/api/42/store/", dest); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkAllowsLoad is BenchmarkAllows for a script, which falls back
+// from script-src-elem to script-src.
+func BenchmarkAllowsLoad(b *testing.B) {
+	list := csp.MustParse(benchPolicy)
+	page := match.MustParseURL("https://example.com/app/")
+	target := match.MustParseURL("https://cdn.example.net/lib.js")
+	b.ReportAllocs()
+	for b.Loop() {
+		if !match.AllowsLoad(list, page, target, match.Script) {
+			b.Fatal("blocked")
+		}
+	}
+}

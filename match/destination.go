@@ -115,7 +115,21 @@ func ParseDestination(name string) (Destination, error) {
 			return Destination(i), nil
 		}
 	}
-	return 0, fmt.Errorf("match: unknown destination %q (want one of %s)", name, strings.Join(destinationNames[:], ", "))
+	return 0, &DestinationError{Name: name}
+}
+
+// IsValid reports whether d is one of the destinations this package
+// defines.
+func (d Destination) IsValid() bool { return d < numDestinations }
+
+// DestinationError reports a destination name ParseDestination does not
+// know, or a Destination value outside the defined ones given to Load.
+type DestinationError struct {
+	Name string // the name, or the invalid value as Destination.String writes it
+}
+
+func (e *DestinationError) Error() string {
+	return fmt.Sprintf("match: unknown destination %q (want one of %s)", e.Name, strings.Join(destinationNames[:], ", "))
 }
 
 // fallbackLists returns an engine's directive fallback list for each

@@ -16,9 +16,13 @@ import (
 // applies to Connection only and is ignored for other destinations.
 // target is resolved against page as a browser resolves an attribute's
 // URL; StrictTarget refuses targets that read as a path on the page's
-// host by accident. The error, a *URLError, is returned only when page or
-// target cannot be parsed as a browser would, or under StrictTarget.
+// host by accident. The error is a *URLError when page or target cannot be
+// parsed as a browser would, or under StrictTarget, and a
+// *DestinationError when dest is not a defined Destination.
 func Load(list csp.List, page, target string, dest Destination, opts ...Option) (Decision, error) {
+	if !dest.IsValid() {
+		return Decision{}, &DestinationError{Name: dest.String()}
+	}
 	c := newConfig(opts)
 	c.dest = dest
 	p, err := urlx.Parse(page)
@@ -38,13 +42,16 @@ func Load(list csp.List, page, target string, dest Destination, opts ...Option) 
 }
 
 // LoadURL is Load for URLs parsed already. It returns a *URLError when page
-// or target is the zero URL.
+// or target is the zero URL, and a *DestinationError for an undefined dest.
 func LoadURL(list csp.List, page, target URL, dest Destination, opts ...Option) (Decision, error) {
 	if !page.IsValid() {
 		return Decision{}, &URLError{Role: "page", Err: errZeroURL}
 	}
 	if !target.IsValid() {
 		return Decision{}, &URLError{Role: "target", Err: errZeroURL}
+	}
+	if !dest.IsValid() {
+		return Decision{}, &DestinationError{Name: dest.String()}
 	}
 	c := newConfig(opts)
 	c.dest = dest

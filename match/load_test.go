@@ -130,8 +130,29 @@ func TestDestinationNames(t *testing.T) {
 		assert.Equal(t, want, got, name)
 	}
 	_, err := match.ParseDestination("hologram")
+	var de *match.DestinationError
+	require.ErrorAs(t, err, &de)
+	assert.Equal(t, "hologram", de.Name)
 	assert.ErrorContains(t, err, `unknown destination "hologram"`)
 	assert.Equal(t, "Destination(99)", match.Destination(99).String())
+	assert.False(t, match.Destination(99).IsValid())
+}
+
+// TestUndefinedDestination checks that a Destination value outside the
+// defined ones is an error, and never allowed, rather than a panic.
+func TestUndefinedDestination(t *testing.T) {
+	list := csp.MustParse("img-src *")
+	bad := match.Destination(200)
+	_, err := match.Load(list, "https://a.example/", "/x", bad)
+	var de *match.DestinationError
+	require.ErrorAs(t, err, &de)
+	assert.Equal(t, "Destination(200)", de.Name)
+	page, target := match.MustParseURL("https://a.example/"), match.MustParseURL("https://a.example/x")
+	_, err = match.LoadURL(list, page, target, bad)
+	require.ErrorAs(t, err, &de)
+	assert.False(t, match.AllowsLoad(list, page, target, bad))
+	assert.True(t, match.AllowsLoad(list, page, target, match.Image))
+	assert.False(t, match.AllowsLoad(csp.MustParse("img-src 'none'"), page, target, match.Image))
 }
 
 func TestLoadExplains(t *testing.T) {
