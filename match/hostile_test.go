@@ -99,8 +99,9 @@ func engineOptions() [][]match.Option {
 	return out
 }
 
-// TestHostileDecisionsLinear checks that a decision costs time and
-// allocations linear in the size of the list and of the URLs.
+// TestHostileDecisionsLinear checks that a decision (Connect, and Load
+// through a fallback list) costs time and allocations linear in the size
+// of the list and of the URLs.
 func TestHostileDecisionsLinear(t *testing.T) {
 	const page = "https://example.com/"
 	lists := map[string]csp.List{}
@@ -153,7 +154,10 @@ func TestHostileDecisionsLinear(t *testing.T) {
 					header = tt.policy(s)
 				}
 				d, err := match.Connect(listOf(header), page, tt.target(s))
-				return []any{d, err}
+				// The same as a worker, falling back through worker-src,
+				// child-src and script-src to the list's script-src.
+				w, werr := match.Load(listOf(strings.ReplaceAll(header, "connect-src", "script-src")), page, tt.target(s), match.Worker)
+				return []any{d, err, w, werr}
 			}
 			build := func(n int) string {
 				s := tt.build(n)
