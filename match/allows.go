@@ -24,7 +24,7 @@ func AllowsLoad(list csp.List, page, target URL, dest Destination, opts ...Optio
 	c.upgrades = upgradesInsecure(list)
 	self := selfOf(&page.u)
 	for _, p := range c.engines {
-		if !allowsOne(list, target.u, c, p, self) {
+		if !allowsOne(list, &target.u, &c, p, &self) {
 			return false
 		}
 	}

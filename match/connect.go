@@ -73,7 +73,9 @@ func decide(list csp.List, page, target urlx.URL, c config) Decision {
 // decideOne makes the decision of one engine, keeping its verdicts in
 // verdicts when it has room for them; self is selfOf(&page).
 func decideOne(list csp.List, page, target urlx.URL, c config, p *profile, verdicts []Verdict, self selfOrigin) Decision {
-	r := p.route(target, c)
+	var r route
+	p.route(&r, &target, &c)
+	checked, sent := r.url(r.checked, &target), r.url(r.sent, &target)
 	d := Decision{
 		engine:     Engine{p: p},
 		request:    r.request,
@@ -85,20 +87,20 @@ func decideOne(list csp.List, page, target urlx.URL, c config, p *profile, verdi
 		Upgraded:   r.upgraded,
 	}
 	if r.refused != notRefused {
-		d.checked = URL{u: r.checked}
-		d.Refused = p.refusalText(r.refused, r.request, &r.checked)
+		d.checked = URL{u: *checked}
+		d.Refused = p.refusalText(r.refused, r.request, checked)
 		return d
 	}
 	d.Policies = verdicts
 	d.CSPAllowed = true
 	if r.twice {
 		// Checked as given first; the upgraded URL only if that passes.
-		d.check(list, &r.raw, &self, c, p)
+		d.check(list, r.url(r.raw, &target), &self, c, p)
 	}
 	if d.CSPAllowed {
-		d.check(list, &r.checked, &self, c, p)
+		d.check(list, checked, &self, c, p)
 	}
-	d.MixedContent = p.mixedContent(&self, &r.sent)
+	d.MixedContent = p.mixedContent(&self, sent)
 	d.Allowed = d.CSPAllowed && !d.MixedContent
 	return d
 }
@@ -114,33 +116,61 @@ func (p *profile) mixedContent(self *selfOrigin, sent *urlx.URL) bool {
 // route is what one engine does with a request before matching: the
 // request kind, a refusal, the URL the request goes to and the URL (or,
 // for engines that check twice, the URLs) matched against the policies.
+// It names its URLs by slot, not pointer, so that it stays on the stack.
 type route struct {
 	request  Request
 	refused  refusal
-	sent     urlx.URL // where the request goes, after any upgrade
-	checked  urlx.URL // the URL matched; the refused URL when refused
-	raw      urlx.URL // when twice: the URL as given, matched first
 	twice    bool
 	upgraded bool
+	sent     slot // where the request goes, after any upgrade
+	checked  slot // the URL matched (the refused URL when refused)
+	raw      slot // when twice: the URL as given, matched first
+	n        slot // the rewritten URLs in buf
+	buf      [4]urlx.URL
 }
 
-func (p *profile) route(target urlx.URL, c config) route {
-	if c.dest != Connection {
-		return p.loadRoute(target, c)
+// slot names a URL of a route: 0 the target, k the k-th rewritten URL.
+type slot uint8
+
+// url returns the URL in slot s.
+func (r *route) url(s slot, target *urlx.URL) *urlx.URL {
+	if s == 0 {
+		return target
 	}
-	r := route{request: c.resolve(&target)}
-	req, refused := p.prepare(r.request, target)
+	return &r.buf[s-1]
+}
+
+// withScheme returns the slot of the URL in slot s with its scheme
+// replaced (see withScheme): s itself when the scheme is already scheme.
+func (r *route) withScheme(s slot, target *urlx.URL, scheme string) slot {
+	u := r.url(s, target)
+	if u.Scheme == scheme {
+		return s
+	}
+	r.buf[r.n] = withScheme(*u, scheme)
+	r.n++
+	return r.n
+}
+
+// route fills r with what engine p does with a request to target.
+func (p *profile) route(r *route, target *urlx.URL, c *config) {
+	if c.dest != Connection {
+		p.loadRoute(r, target, c)
+		return
+	}
+	r.request = c.resolve(target)
+	req, refused := p.prepare(r, target)
 	if refused != notRefused {
 		r.refused, r.checked = refused, req
-		return r
+		return
 	}
 	r.sent = req
 	if c.upgrades {
-		r.sent = p.upgradeURL(req, r.request)
-		r.upgraded = r.sent.Scheme != req.Scheme
+		r.sent = p.upgradeURL(r, req, target)
+		r.upgraded = r.sent != req
 	}
 	if p.upgrade == upgradeTwice && r.upgraded && !c.redirected && (r.request == Fetch || r.request == Beacon) {
-		r.twice, r.raw = true, p.checkedURL(req)
+		r.twice, r.raw = true, p.checkedURLIn(r, req, target)
 	}
 	r.checked = r.sent
 	switch {
@@ -148,29 +178,27 @@ func (p *profile) route(target urlx.URL, c config) route {
 		p.upgrade == upgradeUnlessReport && !c.redirected && (r.request == EventSource || r.request == Beacon || r.request == Ping):
 		r.checked = req
 	}
-	r.checked = p.checkedURL(r.checked)
-	return r
+	r.checked = p.checkedURLIn(r, r.checked, target)
 }
 
 // loadRoute is route for a destination other than Connection: no API
 // refuses the URL (but for the engine's URL length limit), and
 // upgrade-insecure-requests upgrades it before the check, as for fetch(),
 // but for engines that check the URL as given.
-func (p *profile) loadRoute(target urlx.URL, c config) route {
-	r := route{request: Fetch, sent: target}
-	if p.maxURLLength > 0 && urlLength(&target) > p.maxURLLength {
-		r.refused, r.checked = urlTooLong, target
-		return r
+func (p *profile) loadRoute(r *route, target *urlx.URL, c *config) {
+	r.request = Fetch
+	if p.maxURLLength > 0 && urlLength(target) > p.maxURLLength {
+		r.refused = urlTooLong
+		return
 	}
 	if c.upgrades {
-		r.sent = p.upgradeURL(target, Fetch)
-		r.upgraded = r.sent.Scheme != target.Scheme
+		r.sent = p.upgradeURL(r, 0, target)
+		r.upgraded = r.sent != 0
 	}
 	r.checked = r.sent
 	if p.upgrade == upgradeCovered {
-		r.checked = target
+		r.checked = 0
 	}
-	return r
 }
 
 // check matches u against every policy of list, filling d's verdicts and
@@ -187,7 +215,7 @@ func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c config,
 		v := Verdict{Policy: i, Disposition: pol.Disposition(), Allowed: true, Match: -1, Effective: c.dest.EffectiveDirective()}
 		if dir, ok := p.governing(pol, c.dest); ok {
 			v.Directive, v.Sources = dir.Name(), dir.Sources()
-			v.Match = p.matchPolicy(pol, v.Sources, u, self, c)
+			v.Match = p.matchPolicy(pol, v.Sources, u, self, c.redirected)
 			v.Allowed = v.Match >= 0
 		}
 		if !v.Allowed && v.Disposition == csp.Enforce {
@@ -199,9 +227,9 @@ func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c config,
 
 // matchPolicy returns the index of the source of pol's governing list
 // sources that matches u, or -1.
-func (p *profile) matchPolicy(pol csp.Policy, sources source.List, u *urlx.URL, self *selfOrigin, c config) int {
+func (p *profile) matchPolicy(pol csp.Policy, sources source.List, u *urlx.URL, self *selfOrigin, redirected bool) int {
 	self.upgrading = p.upgrade == upgradeCovered && pol.Disposition() == csp.Enforce && hasUpgrade(pol)
-	return p.matchList(sources, u, self, c.redirected)
+	return p.matchList(sources, u, self, redirected)
 }
 
 // upgradeDirective finds upgrade-insecure-requests by its name's id.
@@ -215,13 +243,13 @@ func hasUpgrade(pol csp.Policy) bool {
 
 // enforcedAllow reports whether every enforced policy of list allows u:
 // check without the verdicts.
-func (p *profile) enforcedAllow(list csp.List, u *urlx.URL, self *selfOrigin, c config) bool {
+func (p *profile) enforcedAllow(list csp.List, u *urlx.URL, self *selfOrigin, c *config) bool {
 	for i := range list.Len() {
 		pol := list.Policy(i)
 		if pol.Disposition() != csp.Enforce {
 			continue
 		}
-		if dir, ok := p.governing(pol, c.dest); ok && p.matchPolicy(pol, dir.Sources(), u, self, c) < 0 {
+		if dir, ok := p.governing(pol, c.dest); ok && p.matchPolicy(pol, dir.Sources(), u, self, c.redirected) < 0 {
 			return false
 		}
 	}
@@ -229,33 +257,35 @@ func (p *profile) enforcedAllow(list csp.List, u *urlx.URL, self *selfOrigin, c 
 }
 
 // allowsOne is decideOne's Allowed, without the Decision.
-func allowsOne(list csp.List, target urlx.URL, c config, p *profile, self selfOrigin) bool {
-	r := p.route(target, c)
-	if r.refused != notRefused || p.mixedContent(&self, &r.sent) {
+func allowsOne(list csp.List, target *urlx.URL, c *config, p *profile, self *selfOrigin) bool {
+	var r route
+	p.route(&r, target, c)
+	if r.refused != notRefused || p.mixedContent(self, r.url(r.sent, target)) {
 		return false
 	}
-	if r.twice && !p.enforcedAllow(list, &r.raw, &self, c) {
+	if r.twice && !p.enforcedAllow(list, r.url(r.raw, target), self, c) {
 		return false
 	}
-	return p.enforcedAllow(list, &r.checked, &self, c)
+	return p.enforcedAllow(list, r.url(r.checked, target), self, c)
 }
 
-// upgradeURL returns the URL a request of kind r to u goes to under
+// upgradeURL returns the URL request r to u goes to under
 // upgrade-insecure-requests.
-func (p *profile) upgradeURL(u urlx.URL, r Request) urlx.URL {
+func (p *profile) upgradeURL(r *route, s slot, target *urlx.URL) slot {
+	u := r.url(s, target)
 	switch u.Scheme {
 	case "http":
-		if p.upgrade == upgradeTwice && trustworthyHost(&u) {
-			return u
+		if p.upgrade == upgradeTwice && trustworthyHost(u) {
+			return s
 		}
-		return withScheme(u, "https")
+		return r.withScheme(s, target, "https")
 	case "ws":
-		if p.upgrade == upgradeTwice && (r != WebSocket || trustworthyHost(&u)) {
-			return u
+		if p.upgrade == upgradeTwice && (r.request != WebSocket || trustworthyHost(u)) {
+			return s
 		}
-		return withScheme(u, "wss")
+		return r.withScheme(s, target, "wss")
 	}
-	return u
+	return s
 }
 
 // governing returns the directive that decides requests of destination

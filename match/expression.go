@@ -87,6 +87,20 @@ func (p *profile) checkedURL(u urlx.URL) urlx.URL {
 	return u
 }
 
+// checkedURLIn is checkedURL for the URL in slot s of a route, keeping a
+// rewritten URL in r's storage.
+func (p *profile) checkedURLIn(r *route, s slot, target *urlx.URL) slot {
+	if p.websocketAsHTTP {
+		switch r.url(s, target).Scheme {
+		case "ws":
+			return r.withScheme(s, target, "http")
+		case "wss":
+			return r.withScheme(s, target, "https")
+		}
+	}
+	return s
+}
+
 // withScheme returns u with its scheme replaced, its port dropped when it is
 // the new scheme's default.
 func withScheme(u urlx.URL, scheme string) urlx.URL {

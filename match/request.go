@@ -103,60 +103,62 @@ const (
 	unknownRequest
 )
 
-// prepare returns the URL that request r to u goes to in engine p, or why
-// the API refuses u before CSP runs. It does not allocate: refusalText
-// words the refusal.
-func (p *profile) prepare(r Request, u urlx.URL) (urlx.URL, refusal) {
+// prepare returns the URL that request rt.request to u goes to in engine
+// p, kept in rt's storage when rewritten, or why the API refuses u before
+// CSP runs. It does not allocate: refusalText words the refusal.
+func (p *profile) prepare(rt *route, target *urlx.URL) (slot, refusal) {
+	r, s, u := rt.request, slot(0), target
 	if int(r) >= len(requestNames) {
-		return u, unknownRequest
+		return s, unknownRequest
 	}
-	if p.maxURLLength > 0 && urlLength(&u) > p.maxURLLength {
-		return u, urlTooLong
+	if p.maxURLLength > 0 && urlLength(u) > p.maxURLLength {
+		return s, urlTooLong
 	}
 	switch r {
 	case WebSocket:
 		switch u.Scheme {
 		case "http":
-			u = withScheme(u, "ws")
+			s = rt.withScheme(s, target, "ws")
 		case "https":
-			u = withScheme(u, "wss")
+			s = rt.withScheme(s, target, "wss")
 		case "ws", "wss":
 		default:
-			return u, wsScheme
+			return s, wsScheme
 		}
+		u = rt.url(s, target)
 		if u.HasFragment {
-			return u, wsFragment
+			return s, wsFragment
 		}
 		if p.wsRefusesBadPorts && (u.Port == 0 || isBadPort(u.Port)) {
-			return u, badPort
+			return s, badPort
 		}
 	case Fetch:
 		if u.Username != "" || u.Password != "" {
-			return u, fetchCredentials
+			return s, fetchCredentials
 		}
 		fallthrough
 	case XHR, EventSource:
 		if r == XHR && p.xhrRefusesFTP && u.Scheme == "ftp" {
-			return u, xhrFTP
+			return s, xhrFTP
 		}
 		if r == EventSource && p.eventSourceNoData && u.Scheme == "data" {
-			return u, eventSourceData
+			return s, eventSourceData
 		}
 		if slices.Contains(p.fetchRefuses, u.Scheme) || r != Fetch && slices.Contains(p.xhrRefuses, u.Scheme) {
-			return u, schemeRefused
+			return s, schemeRefused
 		}
 		if p.fetchRefusesWS {
 			switch u.Scheme {
 			case "ws", "wss", "ftp":
-				return u, apiScheme
+				return s, apiScheme
 			}
 		}
 	case Beacon, Ping:
 		if u.Scheme != "http" && u.Scheme != "https" {
-			return u, beaconScheme
+			return s, beaconScheme
 		}
 	}
-	return u, notRefused
+	return s, notRefused
 }
 
 // refusalText says why request r to u (as prepare returned it) is refused.
