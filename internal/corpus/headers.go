@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -28,12 +29,27 @@ type Case struct {
 // ReportOnly reports whether the header is Content-Security-Policy-Report-Only.
 func (c Case) ReportOnly() bool { return c.Header == "Content-Security-Policy-Report-Only" }
 
-// Dir returns the directory holding the header corpus.
+// Dir returns the directory holding the header corpus written for the
+// benchmarks (internal/testdata/headers).
 func Dir() string { return Testdata("headers") }
 
+// RealSitesDir returns the directory holding the headers copied from real
+// websites' responses (internal/testdata/realsites; its README.md names
+// each one's source).
+func RealSitesDir() string { return Testdata("realsites") }
+
 // Load reads every case of the header corpus, sorted by value length.
-func Load() ([]Case, error) {
-	dir := Dir()
+func Load() ([]Case, error) { return LoadDir(Dir()) }
+
+// LoadRealSites reads every case of the real sites' headers, sorted by value
+// length.
+func LoadRealSites() ([]Case, error) { return LoadDir(RealSitesDir()) }
+
+// LoadDir reads every case in dir (each NAME.txt with its NAME.json),
+// sorted by value length. A directory with no case is an error, since a
+// test over an empty corpus tests nothing; so is a NAME.json field this
+// package does not know, which would otherwise be dropped unread.
+func LoadDir(dir string) ([]Case, error) {
 	names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil {
 		return nil, err
@@ -64,7 +80,9 @@ func load(txt string) (Case, error) {
 		return Case{}, err
 	}
 	c := Case{Name: filepath.Base(base)}
-	if err := json.Unmarshal(meta, &c); err != nil {
+	dec := json.NewDecoder(bytes.NewReader(meta))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&c); err != nil {
 		return Case{}, fmt.Errorf("corpus: %s.json: %w", base, err)
 	}
 	c.Value = strings.TrimSuffix(string(value), "\n")
@@ -92,7 +110,19 @@ func (c Case) Parse() (csp.List, error) {
 // cannot be read.
 func LoadTB(tb testing.TB) []Case {
 	tb.Helper()
-	cases, err := Load()
+	return loadTB(tb, Dir())
+}
+
+// LoadRealSitesTB is LoadRealSites for tests and benchmarks: it fails tb
+// when the headers cannot be read.
+func LoadRealSitesTB(tb testing.TB) []Case {
+	tb.Helper()
+	return loadTB(tb, RealSitesDir())
+}
+
+func loadTB(tb testing.TB, dir string) []Case {
+	tb.Helper()
+	cases, err := LoadDir(dir)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -47,4 +47,7 @@ func TestCorporaLoad(t *testing.T) {
 	cases, err := Load()
 	require.NoError(t, err)
 	assert.GreaterOrEqual(t, len(cases), 30)
+	real, err := LoadRealSites()
+	require.NoError(t, err)
+	assert.GreaterOrEqual(t, len(real), 20)
 }
