@@ -363,7 +363,7 @@ func TestScope(t *testing.T) {
 // TestCorpusOneFindingPerRule lints every header of the corpus: no rule is
 // reported twice for one directive of one policy.
 func TestCorpusOneFindingPerRule(t *testing.T) {
-	for _, c := range corpus.LoadTB(t) {
+	for _, c := range corpus.LoadAllTB(t) {
 		l, _ := c.Parse()
 		seen := map[string]bool{}
 		for _, f := range lint.Check(l) {

@@ -36,7 +36,7 @@ var extraTargets = []string{
 // ConnectURL's Allowed on every corpus header, URL and option set.
 func TestAllowsAgreesWithConnectURL(t *testing.T) {
 	n := 0
-	for _, c := range corpus.LoadTB(t) {
+	for _, c := range corpus.LoadAllTB(t) {
 		list := parseCase(t, c)
 		page := match.MustParseURL(c.Page)
 		targets := append(append(append([]string{}, c.Allowed...), c.Blocked...), extraTargets...)
@@ -88,7 +88,7 @@ func boolInt(b bool) int {
 }
 
 func FuzzAllows(f *testing.F) {
-	for _, c := range corpus.LoadTB(f) {
+	for _, c := range corpus.LoadAllTB(f) {
 		for _, t := range append(c.Allowed, c.Blocked...) {
 			f.Add(c.Value, c.Page, t)
 		}

@@ -128,3 +128,10 @@ func loadTB(tb testing.TB, dir string) []Case {
 	}
 	return cases
 }
+
+// LoadAllTB returns both sets, the benchmark headers then the real sites'
+// headers, failing tb when either cannot be read.
+func LoadAllTB(tb testing.TB) []Case {
+	tb.Helper()
+	return append(loadTB(tb, Dir()), loadTB(tb, RealSitesDir())...)
+}
