@@ -74,7 +74,7 @@ func decide(list csp.List, page, target urlx.URL, c config) Decision {
 // verdicts when it has room for them; self is selfOf(&page).
 func decideOne(list csp.List, page, target urlx.URL, c config, p *profile, verdicts []Verdict, self selfOrigin) Decision {
 	var r route
-	p.route(&r, &target, &c)
+	p.route(&r, &target, &c, &self)
 	checked, sent := r.url(r.checked, &target), r.url(r.sent, &target)
 	d := Decision{
 		engine:     Engine{p: p},
@@ -152,10 +152,11 @@ func (r *route) withScheme(s slot, target *urlx.URL, scheme string) slot {
 	return r.n
 }
 
-// route fills r with what engine p does with a request to target.
-func (p *profile) route(r *route, target *urlx.URL, c *config) {
+// route fills r with what engine p does with a request to target from
+// the page self.
+func (p *profile) route(r *route, target *urlx.URL, c *config, self *selfOrigin) {
 	if c.dest != Connection {
-		p.loadRoute(r, target, c)
+		p.loadRoute(r, target, c, self)
 		return
 	}
 	r.request = c.resolve(target)
@@ -181,14 +182,19 @@ func (p *profile) route(r *route, target *urlx.URL, c *config) {
 	r.checked = p.checkedURLIn(r, r.checked, target)
 }
 
-// loadRoute is route for a destination other than Connection: no API
-// refuses the URL (but for the engine's URL length limit), and
-// upgrade-insecure-requests upgrades it before the check, as for fetch(),
-// but for engines that check the URL as given.
-func (p *profile) loadRoute(r *route, target *urlx.URL, c *config) {
+// loadRoute is route for a destination other than Connection: workers
+// are refused before CSP as their constructors refuse them (see
+// workerRefusal), and URLs over the engine's length limit; then
+// upgrade-insecure-requests upgrades the URL before the check, as for
+// fetch(), but for engines that check the URL as given.
+func (p *profile) loadRoute(r *route, target *urlx.URL, c *config, self *selfOrigin) {
 	r.request = Fetch
 	if p.maxURLLength > 0 && urlLength(target) > p.maxURLLength {
 		r.refused = urlTooLong
+		return
+	}
+	if f := workerRefusal(c.dest, target, self); f != notRefused {
+		r.refused = f
 		return
 	}
 	if c.upgrades {
@@ -259,7 +265,7 @@ func (p *profile) enforcedAllow(list csp.List, u *urlx.URL, self *selfOrigin, c 
 // allowsOne is decideOne's Allowed, without the Decision.
 func allowsOne(list csp.List, target *urlx.URL, c *config, p *profile, self *selfOrigin) bool {
 	var r route
-	p.route(&r, target, c)
+	p.route(&r, target, c, self)
 	if r.refused != notRefused || p.mixedContent(self, r.url(r.sent, target)) {
 		return false
 	}

@@ -63,6 +63,9 @@ type selfOrigin struct {
 	// upgrade-insecure-requests is checked (for engines whose upgrade
 	// rule is upgradeCovered).
 	upgrading bool
+	// secure is true for a page that is a secure context as far as its
+	// URL tells: https: (or wss:), or http: on a loopback host.
+	secure bool
 }
 
 func selfOf(page *urlx.URL) selfOrigin {
@@ -71,7 +74,8 @@ func selfOf(page *urlx.URL) selfOrigin {
 	if o.Opaque && page.Scheme != "blob" {
 		s = page.Scheme
 	}
-	return selfOrigin{Origin: o, scheme: s}
+	secure := o.Scheme == "https" || o.Scheme == "wss" || o.Scheme == "http" && trustworthyHost(page)
+	return selfOrigin{Origin: o, scheme: s, secure: secure}
 }
 
 // checkedURL returns the URL an engine's CSP check sees for a request to u.

@@ -42,9 +42,17 @@ var unrelated = []string{"connect-src", "script-src-elem", "script-src", "script
 // them one by one, the next does; directives outside the chain never
 // decide; and the decision follows the deciding directive's sources.
 func TestLoadFallbackChains(t *testing.T) {
-	const page, target = "https://app.example/", "https://cdn.example/x"
+	const page = "https://app.example/"
 	require.Len(t, fallbackChains, len(match.Destinations()))
 	for dest, chain := range fallbackChains {
+		// Workers load only same-origin scripts: their target is on the
+		// page's host.
+		host := "https://cdn.example"
+		switch dest {
+		case match.Worker, match.SharedWorker, match.ServiceWorker:
+			host = "https://app.example"
+		}
+		target := host + "/x"
 		// Every directive outside the chain allows the target ('*'), every
 		// directive of the chain blocks it ('none') but the one that should
 		// decide, which allows it.
@@ -59,7 +67,7 @@ func TestLoadFallbackChains(t *testing.T) {
 			for _, d := range chain[i:] {
 				src := "'none'"
 				if d == decider {
-					src = "https://cdn.example"
+					src = host
 				}
 				dirs = append(dirs, d+" "+src)
 			}
@@ -75,7 +83,7 @@ func TestLoadFallbackChains(t *testing.T) {
 			assert.Equal(t, dest, d.Destination())
 
 			// Without the deciding directive's source, the request is blocked.
-			blocking := strings.Replace(strings.Join(dirs, "; "), decider+" https://cdn.example", decider+" 'none'", 1)
+			blocking := strings.Replace(strings.Join(dirs, "; "), decider+" "+host, decider+" 'none'", 1)
 			d, err = match.Load(csp.MustParse(blocking), page, target, dest, match.WithEngine(match.Spec))
 			require.NoError(t, err)
 			assert.False(t, d.Allowed, "%s: %s", dest, d)
@@ -174,9 +182,11 @@ func TestExplainShadows(t *testing.T) {
 	}{
 		{"script-src-elem 'self'; script-src https://cdn.example; default-src *", match.Script, "script-src",
 			"to allow it, add https://x.example to script-src-elem, which shadows script-src here"},
-		{"worker-src 'none'; child-src 'self'; script-src https://x.example", match.Worker, "child-src",
+		// Workers load same-origin scripts only: the page is on x.example
+		// for them.
+		{"worker-src 'none'; child-src https://x.example; script-src https://x.example", match.Worker, "child-src",
 			"to allow it, replace 'none' in worker-src with https://x.example, which shadows child-src here"},
-		{"child-src 'self'; script-src https://cdn.example", match.Worker, "script-src",
+		{"child-src https://cdn.example; script-src 'self'", match.SharedWorker, "script-src",
 			"to allow it, add https://x.example to child-src, which shadows script-src here"},
 		{"script-src 'self'; default-src *", match.Script, "", "to allow it, add https://x.example to script-src"},
 		{"connect-src 'self'; default-src *", match.Connection, "", "to allow it, add https://x.example to connect-src"},
@@ -184,7 +194,11 @@ func TestExplainShadows(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.policy, func(t *testing.T) {
-			d, err := match.Load(csp.MustParse(tt.policy), "https://app.example/", "https://x.example/a", tt.dest, match.WithEngine(match.Spec))
+			page := "https://app.example/"
+			if tt.dest == match.Worker || tt.dest == match.SharedWorker {
+				page = "https://x.example/"
+			}
+			d, err := match.Load(csp.MustParse(tt.policy), page, "https://x.example/a", tt.dest, match.WithEngine(match.Spec))
 			require.NoError(t, err)
 			xs := d.Explain()
 			require.Len(t, xs, 1)

@@ -101,6 +101,10 @@ const (
 	schemeRefused
 	badPort
 	unknownRequest
+	workerOrigin
+	serviceWorkerScheme
+	serviceWorkerOrigin
+	serviceWorkerInsecure
 )
 
 // prepare returns the URL that request rt.request to u goes to in engine
@@ -186,6 +190,14 @@ func (p *profile) refusalText(f refusal, r Request, u *urlx.URL) string {
 		return fmt.Sprintf("%s does not parse URLs longer than %d bytes", p.title, p.maxURLLength)
 	case unknownRequest:
 		return fmt.Sprintf("%s is no request kind this package knows: no request is made", r)
+	case workerOrigin:
+		return "new Worker() and new SharedWorker() load only same-origin and data: scripts"
+	case serviceWorkerScheme:
+		return "navigator.serviceWorker.register() accepts only http: and https: scripts"
+	case serviceWorkerOrigin:
+		return "navigator.serviceWorker.register() accepts only same-origin scripts"
+	case serviceWorkerInsecure:
+		return "navigator.serviceWorker exists only on secure pages (https:, or http: on localhost)"
 	}
 	return ""
 }

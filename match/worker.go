@@ -1,0 +1,39 @@
+package match
+
+import "github.com/cspkit/cspkit/internal/urlx"
+
+// workerRefusal returns why a worker constructor refuses target on the page
+// self before any fetch, and so before CSP runs, or notRefused:
+//
+//   - new Worker() and new SharedWorker() take a same-origin URL or a data:
+//     URL (whose worker gets an opaque origin); any other URL is refused
+//     (HTML, "Dedicated workers and the Worker interface"; browsers throw a
+//     SecurityError).
+//   - navigator.serviceWorker exists only in secure contexts, and
+//     register() takes only http: and https: URLs of the page's origin
+//     (Service Workers, "Start Register": TypeError, then SecurityError).
+func workerRefusal(dest Destination, target *urlx.URL, self *selfOrigin) refusal {
+	switch dest {
+	case Worker, SharedWorker:
+		if target.Scheme == "data" || sameOrigin(target, self) {
+			return notRefused
+		}
+		return workerOrigin
+	case ServiceWorker:
+		switch {
+		case !self.secure:
+			return serviceWorkerInsecure
+		case target.Scheme != "http" && target.Scheme != "https":
+			return serviceWorkerScheme
+		case !sameOrigin(target, self):
+			return serviceWorkerOrigin
+		}
+	}
+	return notRefused
+}
+
+// sameOrigin reports whether u's origin is the page's (an opaque origin
+// is never the same as another).
+func sameOrigin(u *urlx.URL, self *selfOrigin) bool {
+	return u.Origin().SameOrigin(self.Origin)
+}
