@@ -6,9 +6,9 @@
 // stems default to every set (cases, holdout, round3, round4) present in both folders. For each:
 // the two versions (from the meta files), case counts, the ids whose verdict changed (outcome,
 // directive, hop, violated policy, report-only report; `a → b` per id) and, apart, the ids where
-// only the wording changed (blocked_uri, detail). With --keep, when the versions differ, the
-// old version's records of every changed or vanished case (and its meta file) are written to
-// <new>/previous/<browser>-<old version>/, which the replay test does not read.
+// only the wording changed (blocked_uri, detail). With --keep, when the versions differ and some
+// case changed or vanished, the old version's records of those cases (and its meta file) are
+// written to <new>/previous/<browser>-<old version>/, which the replay test does not read.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,12 +101,12 @@ function main(argv) {
     if (d.onlyOld.length) console.log(`  only in old: ${d.onlyOld.join(' ')}`);
     if (d.onlyNew.length) console.log(`  only in new: ${d.onlyNew.join(' ')}`);
     const entry = { browser, stem: set.stem, from: oldMeta.version, to: newMeta.version, old_cases: oldRecs.size, new_cases: newRecs.size, ...d };
-    if (keep && oldMeta.version && oldMeta.version !== newMeta.version) {
-      const ids = new Set([...d.changed.map((c) => c.id), ...d.reworded, ...d.onlyOld]);
+    const ids = new Set([...d.changed.map((c) => c.id), ...d.reworded, ...d.onlyOld]);
+    if (keep && ids.size && oldMeta.version && oldMeta.version !== newMeta.version) {
       const dir = path.join(newDir, 'previous', `${browser}-${versionSlug(oldMeta.version)}`);
       fs.mkdirSync(dir, { recursive: true });
       const lines = [...oldRecs.values()].filter((o) => ids.has(o.id)).map((o) => JSON.stringify(o));
-      fs.writeFileSync(path.join(dir, `${set.stem}.jsonl`), lines.length ? lines.join('\n') + '\n' : '');
+      fs.writeFileSync(path.join(dir, `${set.stem}.jsonl`), lines.join('\n') + '\n');
       fs.writeFileSync(path.join(dir, set.meta), JSON.stringify(oldMeta, null, 2) + '\n');
       entry.kept = path.relative(newDir, dir);
       console.log(`  kept ${lines.length} old records in ${dir}`);
