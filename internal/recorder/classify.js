@@ -37,6 +37,12 @@ export function outcome(c, r, control, hopSeen) {
     o.outcome = 'blocked';
     o.directive = enforce[0].directive;
     o.blocked_uri = enforce[0].blocked_uri;
+    // the violation came after the marker's, in the grace period (ms after the marker)
+    if (enforce[0].late !== undefined) o.late = enforce[0].late;
+    // several enforce violations naming different directives (connect-src and
+    // block-all-mixed-content, say): all of them, in the order they came
+    const dirs = [...new Set(enforce.map((e) => e.directive))];
+    if (dirs.length > 1) o.directives = dirs;
     if (c.redirect) o.hop = hopSeen ? 'redirect' : 'target';
     // with several enforce policies, say which one blocked (the violation's originalPolicy)
     if (c.policy.includes(',')) o.violated_policy = enforce[0].policy;
@@ -50,5 +56,7 @@ export function outcome(c, r, control, hopSeen) {
     o.outcome = 'allowed';
   }
   if (reported) o.reported = true;
+  // the page's document had an opaque origin (a sandbox without allow-same-origin)
+  if (r.origin === 'null') o.opaque_origin = true;
   return o;
 }

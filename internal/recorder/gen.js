@@ -3,6 +3,7 @@
 //   node gen.js [--seed N] [--out FILE]      (default: cases.jsonl next to this file)
 //   node gen.js --holdout [--seed N] [--out FILE]   the holdout set (holdout.js; holdout-cases.jsonl)
 //   node gen.js --round3 [--seed N] [--out FILE]    the third, exploratory set (round3.js; round3-cases.jsonl)
+//   node gen.js --round4 [--seed N] [--out FILE]    the fourth set, issue 14's areas (round4.js; round4-cases.jsonl)
 //
 // A case is {id, policy, report_only?, page, kind, target, redirect?}. The same seed always
 // gives the same cases, byte for byte, so the cases file is regenerated, never committed.
@@ -250,20 +251,21 @@ export function generate(seed = DEFAULT_SEED) {
   return flatten(groups, 'c');
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const args = process.argv.slice(2);
-  const holdout = args.includes('--holdout');
-  const round3 = args.includes('--round3');
-  const { generateHoldout, HOLDOUT_SEED } = holdout ? await import('./holdout.js') : {};
-  const { generateRound3, ROUND3_SEED } = round3 ? await import('./round3.js') : {};
+// The command line runs after this module has finished loading (sets.js imports it back).
+async function main(args) {
+  const { SETS, setFromFlag } = await import('./sets.js');
+  const set = args.map(setFromFlag).find(Boolean) || SETS.main;
   const seedAt = args.indexOf('--seed');
   const outAt = args.indexOf('--out');
-  const seed = seedAt >= 0 ? Number(args[seedAt + 1]) : holdout ? HOLDOUT_SEED : round3 ? ROUND3_SEED : DEFAULT_SEED;
-  const out = outAt >= 0 ? args[outAt + 1]
-    : path.join(path.dirname(fileURLToPath(import.meta.url)), holdout ? 'holdout-cases.jsonl' : round3 ? 'round3-cases.jsonl' : 'cases.jsonl');
-  const cases = holdout ? generateHoldout(seed) : round3 ? generateRound3(seed) : generate(seed);
+  const seed = seedAt >= 0 ? Number(args[seedAt + 1]) : set.seed;
+  const out = outAt >= 0 ? args[outAt + 1] : path.join(path.dirname(fileURLToPath(import.meta.url)), set.casesFile);
+  const cases = set.generate(seed);
   fs.writeFileSync(out, cases.map((c) => JSON.stringify(c)).join('\n') + '\n');
   const kinds = {};
   for (const c of cases) kinds[c.kind] = (kinds[c.kind] || 0) + 1;
   console.error(`wrote ${cases.length} cases to ${out} (seed ${seed}) ${JSON.stringify(kinds)}`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).catch((e) => { console.error(e); process.exit(1); });
 }

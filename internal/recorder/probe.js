@@ -1,9 +1,10 @@
 // The in-page function. Drivers run `(${probe.toString()})(arg)` inside the loaded page.
 // It must stay self-contained: no imports, no closures over module scope.
 //
-// arg: { cases: [{kind, target, redirect}], settleMs, redirectMs, markerMs, tag }
-// returns { href, results: [{thrown?, settled?, events: [{disposition, directive, violated,
-//           blocked_uri, policy}], marker: bool}] }
+// arg: { cases: [{kind, target, redirect}], settleMs, redirectMs, markerMs, graceMs, graceKinds?, tag }
+// returns { href, origin (the document's origin: "null" when sandboxed), results: [{thrown?, settled?, events: [{disposition, directive, violated,
+//           blocked_uri, policy, late?}], marker: bool}] }
+//   (late: ms after the marker's violation, for a violation that came in the grace period)
 //
 // Requests run one at a time. After each request settles (or a short timeout passes) the probe
 // loads a marker image that the page's extra policy `img-src 'none'` always blocks, and waits
@@ -13,6 +14,7 @@ export async function probe(arg) {
   const waiters = [];
   document.addEventListener('securitypolicyviolation', (e) => {
     events.push({
+      t: performance.now(),
       disposition: e.disposition,
       directive: e.effectiveDirective,
       violated: e.violatedDirective,
@@ -109,12 +111,26 @@ export async function probe(arg) {
     new Image().src = key;
     r.marker = await waitMarker(key, arg.markerMs);
     const upto = events.findIndex((e, j) => j >= first && e.blocked_uri.includes(key));
+    // img-src events are the marker policy's (markers, a favicon): a connect request never is.
+    const own = (e) => !e.blocked_uri.includes('/marker?') && e.directive !== 'img-src';
     for (const e of events.slice(first, upto < 0 ? events.length : upto)) {
-      // img-src events are the marker policy's (markers, a favicon): a connect request never is.
-      if (!e.blocked_uri.includes('/marker?') && e.directive !== 'img-src') r.events.push(e);
+      if (own(e)) r.events.push(e);
     }
+    // A browser may check a request a second time in another process and fire that violation
+    // late, after the marker's (Firefox: WebSockets, blob: URLs). With graceMs, a request without
+    // an enforce violation waits that long more (graceKinds: only requests of those kinds); what
+    // comes then is its own, marked late.
+    const graced = arg.graceMs > 0 && (!arg.graceKinds || arg.graceKinds.includes(c.kind));
+    if (graced && upto >= 0 && !r.events.some((e) => e.disposition === 'enforce')) {
+      const markerAt = events[upto].t;
+      await sleep(arg.graceMs);
+      for (const e of events.slice(upto + 1)) {
+        if (own(e)) r.events.push({ ...e, late: Math.round(e.t - markerAt) });
+      }
+    }
+    for (const e of r.events) delete e.t;
     results.push(r);
   }
   // give late marker violations from other policies a moment, then stop
-  return { href: location.href, results };
+  return { href: location.href, origin: String(self.origin), results };
 }

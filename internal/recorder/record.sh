@@ -2,6 +2,8 @@
 # Re-record the browser verdicts into internal/testdata/<browser>/ on a fresh Debian machine.
 #
 #   bash internal/recorder/record.sh [chromium] [firefox] [webkit]     (default: all three)
+#   RECORD_SETS="round4" bash internal/recorder/record.sh webkit      (some sets only; default:
+#                                                                      main holdout round3 round4)
 #
 # Installs what is missing (the Debian browsers via apt-get, Node 20 + npm, the npm packages
 # pinned by package-lock.json), then records one browser at a time. Needs root: the loopback
@@ -32,6 +34,18 @@ fi
 # puppeteer-core never downloads a browser; the variable keeps any other package from trying.
 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
 
+# Every case set, one browser at a time. The committed files are kept aside first, so that
+# versions.js can print what changed (old version -> new version, the ids whose verdict changed)
+# and keep the old version's records of those cases under testdata/<browser>/previous/.
+sets=(${RECORD_SETS:-main holdout round3 round4})
 for b in "${browsers[@]}"; do
-  node record.js "$b"
+  out=../testdata/$b
+  before=$(mktemp -d)
+  cp "$out"/*.jsonl "$out"/*.json "$before"/ 2>/dev/null || true
+  for s in "${sets[@]}"; do
+    if [ "$s" = main ]; then node record.js "$b"; else node record.js "$b" "--$s"; fi
+  done
+  echo "== $b: changes against the previous recording"
+  node versions.js "$b" --old "$before" --new "$out" --keep
+  rm -rf "$before"
 done

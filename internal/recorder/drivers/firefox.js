@@ -54,6 +54,10 @@ export const PREFS = {
   'browser.contentblocking.category': 'custom',
   // no artificial slow-down of many pending requests to refused ports
   'network.http.max-persistent-connections-per-server': 12,
+  // no back-off between WebSocket connections to a host whose last connection failed (every
+  // recorded WebSocket fails: the server refuses the upgrade). With the back-off, the parent
+  // process's CSP check of a later WebSocket to that host, and its violation, came seconds late.
+  'network.websocket.delay-failed-reconnects': false,
 };
 
 export async function launch(opts = {}) {
@@ -85,6 +89,11 @@ export async function launch(opts = {}) {
   });
   return {
     name: 'firefox',
+    // Firefox checks a WebSocket a second time in the parent process, against a re-parsed copy of
+    // the policy, and that violation can reach the page after the marker's (236 ms seen): a
+    // WebSocket without a violation waits this much longer (probe.js graceMs).
+    graceMs: 1000,
+    graceKinds: ['websocket'],
     version,
     userAgent: await browser.userAgent(),
     async evaluate(pageURL, fnSource, arg, timeoutMs) {

@@ -151,6 +151,15 @@ function expectedHref(pageURL) {
   }
 }
 
+// needsFreshBrowser: must the browser be replaced after a page with these policies?
+// WebKit remembers the hosts that an upgrade-insecure-requests page upgraded and keeps
+// upgrading plain-http requests to them from later pages of any origin (WebKitGTK 2.50), so
+// any page whose enforce or report-only policy mentions the directive (in any case, anywhere:
+// a needless restart costs a second, a missing one corrupts later cases) ends its browser.
+export function needsFreshBrowser({ policy = "", report_only: reportOnly = "" } = {}) {
+  return /upgrade-insecure-requests/i.test(policy) || /upgrade-insecure-requests/i.test(reportOnly);
+}
+
 export async function launch(opts = {}) {
   exitOnSignals();
   const log = opts.log || (() => {});
@@ -283,10 +292,8 @@ export async function launch(opts = {}) {
       // pages of any origin (observed with WebKitGTK 2.50), which would turn
       // later cases' CSP checks into checks of https URLs; so after such a
       // page the browser is replaced.
-      async afterPage({ policy = "", report_only: reportOnly = "" } = {}) {
-        if (/upgrade-insecure-requests/i.test(policy) || /upgrade-insecure-requests/i.test(reportOnly)) {
-          await reset();
-        }
+      async afterPage(page = {}) {
+        if (needsFreshBrowser(page)) await reset();
       },
       close: cleanup,
     };

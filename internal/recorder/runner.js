@@ -1,0 +1,142 @@
+// The recording loop, without the command line: batching, page loads, re-runs and controls.
+// record.js drives it with a real server and browser; test/runner.test.js drives it with fakes.
+import { plausible } from './classify.js';
+
+// hasUIR: does a policy string hold upgrade-insecure-requests (any policy of a comma-joined list)?
+export const hasUIR = (p) => /(^|[;,\s])upgrade-insecure-requests(\s|;|,|$)/i.test(p || '');
+
+// sandboxes returns the sandbox directives of an enforce policy string, as written
+// ("sandbox allow-scripts", ...), one per policy of a comma-joined list that has one.
+export function sandboxes(policy) {
+  const out = [];
+  for (const pol of (policy || '').split(',')) {
+    for (const d of pol.split(';')) {
+      const t = d.trim();
+      if (/^sandbox(\s|$)/i.test(t)) out.push(t);
+    }
+  }
+  return out;
+}
+
+// controlPolicy is the policy a case's control runs under: connect-src 'none', plus the
+// case's upgrade-insecure-requests (it changes which URL is checked) and its sandbox
+// directives (a sandboxed document is another origin), each sandbox as a policy of its own.
+export function controlPolicy(c) {
+  const base = hasUIR(c.policy) ? "connect-src 'none'; upgrade-insecure-requests" : "connect-src 'none'";
+  return [base, ...sandboxes(c.policy)].join(', ');
+}
+
+// controlKey: cases with equal keys share one control.
+export const controlKey = (c) => JSON.stringify([c.page, c.kind, c.target, controlPolicy(c)]);
+
+// batches groups cases by (policy, report_only, page), in first-seen order, split into chunks.
+export function batches(cases, size) {
+  const groups = new Map();
+  for (const c of cases) {
+    const k = JSON.stringify([c.policy, c.report_only || '', c.page]);
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k).push(c);
+  }
+  const out = [];
+  for (const list of groups.values()) {
+    for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  }
+  return out;
+}
+
+// recordAll runs every case and the controls it needs.
+//   cases       the cases, as generated
+//   batch       largest number of cases on one page load
+//   server      { setPage({page, policy, report_only}), redirected: Set of case ids }
+//   launch      async () => driver: { evaluate(page, fnSource, arg, timeoutMs), afterPage?(page), close() }
+//   probe       the in-page function's source
+//   opts        { settleMs, redirectMs, markerMs }
+//   log         function(...message)
+// Returns { results: Map id -> probe result or null, controls: Map controlKey -> result or null,
+//           need: Map controlKey -> control case, hopSeen: Set of case ids, driver }.
+export async function recordAll({ cases, batch, server, launch, probe, opts, log = () => {} }) {
+  let driver = await launch();
+  let tagN = 0;
+  const started = Date.now();
+
+  // run evaluates one batch of cases sharing policy/report_only/page; relaunches the browser
+  // and splits the batch when something goes wrong. Returns results aligned with list
+  // (null for a case that could not be run).
+  async function run(list, policy, reportOnly, page, depth = 0) {
+    server.setPage({ page, policy, report_only: reportOnly });
+    const arg = { ...opts, tag: `t${++tagN}`, cases: list.map((c) => ({ kind: c.kind, target: c.target, redirect: c.redirect })) };
+    const grace = (c) => (!opts.graceKinds || opts.graceKinds.includes(c.kind) ? opts.graceMs || 0 : 0);
+    const timeout = 15000 + list.reduce((t, c) => t + (c.redirect ? opts.redirectMs : opts.settleMs) + grace(c) + 500, 0);
+    let out;
+    let failure = null;
+    try {
+      out = await driver.evaluate(page, probe, arg, timeout);
+    } catch (e) {
+      failure = e;
+    }
+    // A driver may replace its browser after some pages (WebKit: upgrade-insecure-requests
+    // state that leaks into later pages), whether or not the page's probe came back.
+    if (driver.afterPage) {
+      try {
+        await driver.afterPage({ page, policy, report_only: reportOnly });
+      } catch (e) {
+        failure ||= e;
+      }
+    }
+    try {
+      if (failure) throw failure;
+      if (new URL(out.href).href !== new URL(page).href) throw new Error(`page loaded as ${out.href}, wanted ${page}`);
+      // Alone on its page, every event is the case's own; in a batch, a missing marker or an
+      // event naming another URL sends the case to a re-run on its own page load.
+      return out.results.map((r, i) => (list.length === 1 || (r.marker && r.events.every((e) => plausible(list[i], e.blocked_uri)))
+        ? { ...r, origin: out.origin } : null));
+    } catch (e) {
+      log(`batch of ${list.length} on ${page} failed: ${String(e.message).split('\n')[0]}`);
+      try { await driver.close(); } catch { /* already gone */ }
+      driver = await launch();
+      if (depth >= 2) return list.map(() => null);
+      if (list.length === 1) return run(list, policy, reportOnly, page, depth + 1);
+      const mid = Math.ceil(list.length / 2);
+      return [...await run(list.slice(0, mid), policy, reportOnly, page, depth + 1),
+        ...await run(list.slice(mid), policy, reportOnly, page, depth + 1)];
+    }
+  }
+
+  // Pass 1: the cases themselves.
+  const results = new Map();
+  const bs = batches(cases, batch);
+  let done = 0;
+  for (let i = 0; i < bs.length; i++) {
+    const list = bs[i];
+    const rs = await run(list, list[0].policy, list[0].report_only || '', list[0].page);
+    list.forEach((c, j) => results.set(c.id, rs[j]));
+    done += list.length;
+    if (i % 25 === 0) log(`${done}/${cases.length} cases, ${(done / Math.max(1, (Date.now() - started) / 1000)).toFixed(1)}/s`);
+  }
+  const hopSeen = new Set(server.redirected);
+
+  // Cases whose events could not be attributed in their batch run again on their own page load.
+  const again = cases.filter((c) => results.get(c.id) === null);
+  if (again.length) log(`${again.length} cases re-run one per page load`);
+  for (const c of again) {
+    const [r] = await run([c], c.policy, c.report_only || '', c.page, 1);
+    results.set(c.id, r);
+  }
+  for (const id of server.redirected) hopSeen.add(id);
+
+  // Pass 2: controls under `connect-src 'none'` for every case without an enforce violation.
+  const need = new Map();
+  for (const c of cases) {
+    const r = results.get(c.id);
+    if (!r || r.events.some((e) => e.disposition === 'enforce')) continue;
+    const k = controlKey(c);
+    if (!need.has(k)) need.set(k, { ...c, id: `ctl-${need.size}`, policy: controlPolicy(c), report_only: '' });
+  }
+  log(`pass 2: ${need.size} controls`);
+  const controls = new Map();
+  for (const list of batches([...need.values()], batch)) {
+    const rs = await run(list, list[0].policy, '', list[0].page);
+    list.forEach((c, j) => controls.set(controlKey(c), rs[j]));
+  }
+  return { results, controls, need, hopSeen, driver };
+}

@@ -1,0 +1,24 @@
+// The case sets the recorder knows: which generator, seed, id prefix and file names each uses.
+// gen.js and record.js pick one with a flag (none: the main set).
+import { generate, DEFAULT_SEED } from './gen.js';
+import { generateHoldout, HOLDOUT_SEED } from './holdout.js';
+import { generateRound3, ROUND3_SEED } from './round3.js';
+import { generateRound4, ROUND4_SEED } from './round4.js';
+
+// SETS: flag -> { stem (output <stem>.jsonl), meta (output meta file), casesFile (the generated
+// cases next to gen.js, not committed), seed, generate(seed), generator (for meta.json), prefix }.
+export const SETS = {
+  main: { flag: null, stem: 'cases', meta: 'meta.json', casesFile: 'cases.jsonl', seed: DEFAULT_SEED, generate,
+    generator: 'internal/recorder/gen.js', prefix: 'c' },
+  holdout: { flag: '--holdout', stem: 'holdout', meta: 'holdout-meta.json', casesFile: 'holdout-cases.jsonl', seed: HOLDOUT_SEED,
+    generate: generateHoldout, generator: 'internal/recorder/holdout.js (node gen.js --holdout)', prefix: 'h' },
+  round3: { flag: '--round3', stem: 'round3', meta: 'round3-meta.json', casesFile: 'round3-cases.jsonl', seed: ROUND3_SEED,
+    generate: generateRound3, generator: 'internal/recorder/round3.js (node gen.js --round3)', prefix: 'r' },
+  round4: { flag: '--round4', stem: 'round4', meta: 'round4-meta.json', casesFile: 'round4-cases.jsonl', seed: ROUND4_SEED,
+    generate: generateRound4, generator: 'internal/recorder/round4.js (node gen.js --round4)', prefix: 'f' },
+};
+
+// setFromFlag returns the set named by a command-line flag (--holdout, --round3, --round4), or null.
+export function setFromFlag(arg) {
+  return Object.values(SETS).find((s) => s.flag === arg) || null;
+}
