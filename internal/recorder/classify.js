@@ -14,7 +14,16 @@ const hostOf = (u) => {
 // the first hop for a blocked redirect; anything else means the event belongs to another request.
 export function plausible(c, blockedURI) {
   if (!blockedURI) return true;
-  if (/^[a-z][a-z0-9+.-]*$/i.test(blockedURI)) return true; // bare scheme
+  if (/^[a-z][a-z0-9+.-]*$/i.test(blockedURI)) {
+    // a bare scheme names a request of that scheme (a late violation of an earlier blob: or
+    // data: load named the wrong one in Firefox's frames and objects)
+    const schemes = [c.target, c.redirect].filter(Boolean).map((u) => {
+      try { return new URL(u, c.page).protocol.slice(0, -1).toLowerCase(); } catch { return null; }
+    });
+    return schemes.includes(null) || schemes.includes(blockedURI.toLowerCase()) ||
+      // Chromium's WebSocket reports the wss:/ws: form of an http(s) target
+      (c.kind === 'websocket' && /^wss?$/i.test(blockedURI));
+  }
   const b = hostOf(blockedURI);
   if (b === null) return true;
   const hosts = [];
@@ -47,9 +56,11 @@ export function outcome(c, r, control, hopSeen) {
     // with several enforce policies, say which one blocked (the violation's originalPolicy)
     if (c.policy.includes(',')) o.violated_policy = enforce[0].policy;
   } else if (control && !control.events.some((e) => e.disposition === 'enforce')) {
-    // Not even `connect-src 'none'` produced a violation: the API refused before CSP ran.
+    // Not even `connect-src 'none'` (`default-src 'none'` for a destination load) produced a
+    // violation: the API refused before CSP ran, or the browser never made the load.
     o.outcome = 'error';
-    o.detail = r.thrown || control.thrown || `no CSP check (even under connect-src 'none'); request ${r.settled || 'failed'}`;
+    const none = c.dest && c.dest !== 'connect' ? "default-src 'none'" : "connect-src 'none'";
+    o.detail = r.thrown || control.thrown || `no CSP check (even under ${none}); request ${r.settled || 'failed'}`;
   } else if (isMixed(r.console)) {
     o.outcome = 'mixed';
   } else {

@@ -2,6 +2,14 @@
 // record.js drives it with a real server and browser; test/runner.test.js drives it with fakes.
 import { plausible } from './classify.js';
 
+// isLoad: is the case a destination load (the destination set: a `dest` other than connect)?
+export const isLoad = (c) => !!c.dest && c.dest !== 'connect';
+
+// DEST_MARKER_POLICY is the marker policy of pages of destination loads, which may be images:
+// its marker is a fetch() that connect-src 'none' blocks (no destination falls back to
+// connect-src); the connect sets keep the marker image under img-src 'none'.
+export const DEST_MARKER_POLICY = "connect-src 'none'";
+
 // hasUIR: does a policy string hold upgrade-insecure-requests (any policy of a comma-joined list)?
 export const hasUIR = (p) => /(^|[;,\s])upgrade-insecure-requests(\s|;|,|$)/i.test(p || '');
 
@@ -18,16 +26,21 @@ export function sandboxes(policy) {
   return out;
 }
 
-// controlPolicy is the policy a case's control runs under: connect-src 'none', plus the
-// case's upgrade-insecure-requests (it changes which URL is checked) and its sandbox
-// directives (a sandboxed document is another origin), each sandbox as a policy of its own.
+// controlPolicy is the policy a case's control runs under: connect-src 'none' (default-src
+// 'none' for a destination load), plus the case's upgrade-insecure-requests (it changes which
+// URL is checked) and its sandbox directives (a sandboxed document is another origin), each
+// sandbox as a policy of its own.
 export function controlPolicy(c) {
-  const base = hasUIR(c.policy) ? "connect-src 'none'; upgrade-insecure-requests" : "connect-src 'none'";
+  const none = isLoad(c) ? "default-src 'none'" : "connect-src 'none'";
+  const base = hasUIR(c.policy) ? `${none}; upgrade-insecure-requests` : none;
   return [base, ...sandboxes(c.policy)].join(', ');
 }
 
 // controlKey: cases with equal keys share one control.
 export const controlKey = (c) => JSON.stringify([c.page, c.kind, c.target, controlPolicy(c)]);
+
+// settleOf: how long the probe lets a case's request settle at most.
+const settleOf = (c, opts) => (c.redirect ? opts.redirectMs : isLoad(c) ? opts.loadMs || opts.settleMs : opts.settleMs);
 
 // batches groups cases by (policy, report_only, page), in first-seen order, split into chunks.
 export function batches(cases, size) {
@@ -50,10 +63,12 @@ export function batches(cases, size) {
 //   server      { setPage({page, policy, report_only}), redirected: Set of case ids }
 //   launch      async () => driver: { evaluate(page, fnSource, arg, timeoutMs), afterPage?(page), close() }
 //   probe       the in-page function's source
-//   opts        { settleMs, redirectMs, markerMs }
+//   opts        { settleMs, redirectMs, markerMs, loadMs }
 //   log         function(...message)
 // Returns { results: Map id -> probe result or null, controls: Map controlKey -> result or null,
-//           need: Map controlKey -> control case, hopSeen: Set of case ids, driver }.
+//           need: Map controlKey -> control case, hopSeen: Set of case ids,
+//           reached: Map id -> the URLs the server saw for the case before the controls ran
+//           (server.caseHits), driver }.
 export async function recordAll({ cases, batch, server, launch, probe, opts, log = () => {} }) {
   let driver = await launch();
   let tagN = 0;
@@ -63,10 +78,12 @@ export async function recordAll({ cases, batch, server, launch, probe, opts, log
   // and splits the batch when something goes wrong. Returns results aligned with list
   // (null for a case that could not be run).
   async function run(list, policy, reportOnly, page, depth = 0) {
-    server.setPage({ page, policy, report_only: reportOnly });
+    const loads = isLoad(list[0]);
+    server.setPage({ page, policy, report_only: reportOnly, marker: loads ? DEST_MARKER_POLICY : '' });
     const arg = { ...opts, tag: `t${++tagN}`, cases: list.map((c) => ({ kind: c.kind, target: c.target, redirect: c.redirect })) };
+    if (loads) Object.assign(arg, { marker: 'fetch', markerPolicy: DEST_MARKER_POLICY });
     const grace = (c) => (!opts.graceKinds || opts.graceKinds.includes(c.kind) ? opts.graceMs || 0 : 0);
-    const timeout = 15000 + list.reduce((t, c) => t + (c.redirect ? opts.redirectMs : opts.settleMs) + grace(c) + 500, 0);
+    const timeout = 15000 + list.reduce((t, c) => t + settleOf(c, opts) + grace(c) + 500, 0);
     let out;
     let failure = null;
     try {
@@ -123,6 +140,8 @@ export async function recordAll({ cases, batch, server, launch, probe, opts, log
     results.set(c.id, r);
   }
   for (const id of server.redirected) hopSeen.add(id);
+  const reached = new Map();
+  if (server.caseHits) for (const c of cases) if (server.caseHits.has(c.id)) reached.set(c.id, [...server.caseHits.get(c.id)]);
 
   // Pass 2: controls under `connect-src 'none'` for every case without an enforce violation.
   const need = new Map();
@@ -138,5 +157,5 @@ export async function recordAll({ cases, batch, server, launch, probe, opts, log
     const rs = await run(list, list[0].policy, '', list[0].page);
     list.forEach((c, j) => controls.set(controlKey(c), rs[j]));
   }
-  return { results, controls, need, hopSeen, driver };
+  return { results, controls, need, hopSeen, reached, driver };
 }
