@@ -56,7 +56,11 @@ type URL struct {
 // base). It fails with an *Error when s has no scheme or is otherwise
 // invalid.
 func Parse(s string) (URL, error) {
-	return parse(s, nil)
+	var u URL
+	if parseFast(s, nil, &u) {
+		return u, nil
+	}
+	return parseFull(s, nil)
 }
 
 // ParseRef parses ref with base as the base URL, per the WHATWG basic URL
@@ -65,10 +69,15 @@ func Parse(s string) (URL, error) {
 // absolute references are parsed as is. A zero base (empty Scheme) is
 // treated as no base. Errors are *Error values naming ref.
 func ParseRef(base URL, ref string) (URL, error) {
+	b := &base
 	if base.Scheme == "" {
-		return parse(ref, nil)
+		b = nil
 	}
-	return parse(ref, &base)
+	var u URL
+	if parseFast(ref, b, &u) {
+		return u, nil
+	}
+	return parseFull(ref, b)
 }
 
 // String returns the WHATWG href serialisation of u.
