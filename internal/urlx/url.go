@@ -40,16 +40,16 @@ func (k HostKind) String() string {
 type URL struct {
 	Scheme      string   // lower-case, no ':'
 	Host        string   // serialised host ("" when NoHost/EmptyHost)
-	HostKind    HostKind // what kind of host Host is
-	Port        int      // -1 when absent or equal to the scheme's default port
 	Path        string   // URL path serialisation, or the opaque path when OpaquePath
-	OpaquePath  bool     // the URL has an opaque path (cannot-be-a-base URL)
 	Query       string   // without '?', "" if none; HasQuery tells null from empty
-	HasQuery    bool     // the query is non-null
 	Fragment    string   // without '#'
-	HasFragment bool     // the fragment is non-null
 	Username    string   // percent-encoded as the standard does
 	Password    string   // percent-encoded as the standard does
+	Port        int      // -1 when absent or equal to the scheme's default port
+	HostKind    HostKind // what kind of host Host is
+	OpaquePath  bool     // the URL has an opaque path (cannot-be-a-base URL)
+	HasQuery    bool     // the query is non-null
+	HasFragment bool     // the fragment is non-null
 }
 
 // Parse parses s as an absolute URL with the WHATWG basic URL parser (no
