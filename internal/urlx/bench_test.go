@@ -22,6 +22,7 @@ var benchURLs = []struct{ name, in string }{
 	{"query", "https://api.example.com/v1/items?x=1&y=two"},
 	{"port-fragment", "http://localhost:3000/index.html#top"},
 	{"wss", "wss://live.example.com/socket"},
+	{"ipv4", "http://127.0.0.1:8080/api"},
 	{"ascii-rewrite", "HTTPS://API.Example.com:443/v1/../items?x=1 2"},
 	{"idn", "https://bücher.example/straße?q=ü"},
 	{"ipv6", "http://[2001:db8::1]:8080/x"},

@@ -5,7 +5,8 @@ import "strings"
 // The fast path recognizes the URLs pages and requests mostly use and
 // parses them in one pass: an http, https, ws or wss URL whose host is a
 // lower-case ASCII domain (a-z, 0-9, '-', '.', '_'; no "xn--" label, not
-// ending in a number), with an optional port that is neither the
+// ending in a number) or an IPv4 address written as it is serialized,
+// with an optional port that is neither the
 // default nor written with leading zeros, and a path, query and fragment
 // that need no percent-encoding and have no dot segments. For such a URL
 // the href is the input itself, with "/" added when the path is empty.
@@ -48,9 +49,10 @@ var fastTable = func() (t [256]uint8) {
 // into its input.
 type fastParts struct {
 	hostStart, hostEnd int
-	port               int // -1 when absent
-	pathStart, pathEnd int // equal when the path "/" is to be added at pathStart
-	queryStart         int // -1 when the query is null
+	hostKind           HostKind // Domain or IPv4
+	port               int      // -1 when absent
+	pathStart, pathEnd int      // equal when the path "/" is to be added at pathStart
+	queryStart         int      // -1 when the query is null
 	queryEnd           int
 	fragStart          int // -1 when the fragment is null
 }
@@ -109,15 +111,19 @@ func scanAuthority(s string, i, defPort int, f *fastParts) bool {
 	if i == f.hostStart {
 		return false
 	}
-	// The host ends in a number (and the IPv4 parser decides) only if
-	// its last label, after dropping one trailing dot, starts with a
+	// The host ends in a number, and is an IPv4 address or invalid, only
+	// if its last label, after dropping one trailing dot, starts with a
 	// digit.
+	f.hostKind = Domain
 	last, lastEnd := label, i
 	if label == i {
 		last, lastEnd = prev, i-1
 	}
 	if last < lastEnd && isDigit(s[last]) {
-		return false
+		if !serializedIPv4(s[f.hostStart:i]) {
+			return false
+		}
+		f.hostKind = IPv4
 	}
 	f.hostEnd = i
 	f.port = -1
@@ -141,6 +147,32 @@ func scanAuthority(s string, i, defPort int, f *fastParts) bool {
 	}
 	f.pathStart = i
 	return scanPath(s, i, f)
+}
+
+// serializedIPv4 reports whether h is an IPv4 address as the host
+// parser serializes one: four decimal numbers from 0 to 255 without
+// leading zeros, separated by dots.
+func serializedIPv4(h string) bool {
+	parts := 0
+	for i := 0; i < len(h); {
+		j, n := i, 0
+		for j < len(h) && isDigit(h[j]) && j-i < 3 {
+			n = n*10 + int(h[j]-'0')
+			j++
+		}
+		if j == i || n > 255 || h[i] == '0' && j-i > 1 {
+			return false
+		}
+		parts++
+		if j == len(h) {
+			return parts == 4
+		}
+		if h[j] != '.' || parts == 4 {
+			return false
+		}
+		i = j + 1
+	}
+	return false
 }
 
 // scanPath reads a path of s starting with the '/' at i, then the rest
@@ -234,7 +266,7 @@ func (f *fastParts) setURL(u *URL, href string, scheme int) {
 	u.Port = f.port
 	u.Path = href[f.pathStart:f.pathEnd]
 	if f.hostEnd > 0 {
-		u.Host, u.HostKind = href[f.hostStart:f.hostEnd], Domain
+		u.Host, u.HostKind = href[f.hostStart:f.hostEnd], f.hostKind
 	}
 	if f.queryStart >= 0 {
 		u.Query, u.HasQuery = href[f.queryStart:f.queryEnd], true
