@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cspkit/cspkit/internal/lineartest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -226,4 +227,42 @@ func FuzzFastPath(f *testing.F) {
 		}
 		requireSameAsFull(t, &b, in)
 	})
+}
+
+// TestFastPathLinear checks that the fast path, and the full parser
+// after it when the fast path gives up at the end of the input, cost
+// time and memory linear in the length of the URL, at two sizes 10x
+// apart.
+func TestFastPathLinear(t *testing.T) {
+	page, err := Parse("https://example.com/app/")
+	require.NoError(t, err)
+	tests := []struct {
+		name  string
+		n     int
+		build func(n int) string
+		base  *URL
+	}{
+		{"long host", 1000, func(n int) string { return "https://" + strings.Repeat("a", n) + ".example/" }, nil},
+		{"many labels", 500, func(n int) string { return "https://" + strings.Repeat("xn-a.", n) + "example/" }, nil},
+		{"many IPv4-like labels", 500, func(n int) string { return "https://" + strings.Repeat("1.", n) + "2/" }, nil},
+		{"many segments", 500, func(n int) string { return "https://example.com" + strings.Repeat("/ab", n) }, nil},
+		{"long query and fragment", 1000, func(n int) string {
+			return "https://example.com/?" + strings.Repeat("a=b&", n) + "#" + strings.Repeat("f", n)
+		}, nil},
+		{"given up at the end", 1000, func(n int) string { return "https://example.com" + strings.Repeat("/ab", n) + " " }, nil},
+		{"path-absolute reference", 500, func(n int) string { return strings.Repeat("/ab", n) + "?q" }, &page},
+		{"scheme-relative reference", 1000, func(n int) string { return "//" + strings.Repeat("a", n) + ".example/x" }, &page},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lineartest.Check(t, tt.n, 10, tt.build, func(s string) any {
+				if tt.base != nil {
+					u, err := ParseRef(*tt.base, s)
+					return []any{u, err}
+				}
+				u, err := Parse(s)
+				return []any{u, err}
+			})
+		})
+	}
 }
