@@ -1,10 +1,10 @@
 package urlx
 
-// parseFast is parse for the inputs of the fast path (see fast.go):
-// absolute URLs, and, against a base URL of a fast-path scheme,
-// scheme-relative ("//host/p") and path-absolute ("/p") references. ok
-// is false for every other input, which the full parser takes; u, which
-// must be the zero URL, is set only when ok.
+// parseFast parses s, against base when base is not nil, when s is on
+// the fast path (see fast.go): an absolute URL, or, against a base URL of
+// a fast-path scheme, a scheme-relative ("//host/p") or path-absolute
+// ("/p") reference. ok is false for every other input, which the full
+// parser takes; u, which must be the zero URL, is set only when ok.
 func parseFast(s string, base *URL, u *URL) (ok bool) {
 	var f fastParts
 	if n, defPort := fastScheme(s); n > 0 {
