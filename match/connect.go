@@ -3,7 +3,6 @@ package match
 import (
 	"github.com/cspkit/cspkit/csp"
 	"github.com/cspkit/cspkit/internal/urlx"
-	"github.com/cspkit/cspkit/source"
 )
 
 // Connect decides whether a page at page, subject to the policies in list,
@@ -30,7 +29,9 @@ func Connect(list csp.List, page, target string, opts ...Option) (Decision, erro
 
 // ConnectURL is Connect for URLs parsed already, for callers that check
 // many targets or many policies. It returns a *URLError when page or target
-// is the zero URL.
+// is the zero URL. A parsed target is absolute: what only a target written
+// relative to the page meets (Firefox's new WebSocket() refuses a relative
+// URL on a sandboxed page) needs Connect.
 func ConnectURL(list csp.List, page, target URL, opts ...Option) (Decision, error) {
 	return LoadURL(list, page, target, Connection, opts...)
 }
@@ -45,6 +46,7 @@ var errZeroURL error = zeroURLError{}
 func decide(list csp.List, page, target urlx.URL, c config) Decision {
 	c.upgrades = upgradesInsecure(list)
 	self := selfOf(&page)
+	self.sandboxed = sandboxesOpaque(list)
 	if len(c.engines) == 1 {
 		return decideOne(list, page, target, c, c.engines[0], nil, self)
 	}
@@ -93,6 +95,7 @@ func decideOne(list csp.List, page, target urlx.URL, c config, p *profile, verdi
 	}
 	d.Policies = verdicts
 	d.CSPAllowed = true
+	d.MixedContent = p.mixedContent(&self, sent)
 	if r.twice {
 		// Checked as given first; the upgraded URL only if that passes.
 		d.check(list, r.url(r.raw, &target), &self, c, p)
@@ -100,7 +103,6 @@ func decideOne(list csp.List, page, target urlx.URL, c config, p *profile, verdi
 	if d.CSPAllowed {
 		d.check(list, checked, &self, c, p)
 	}
-	d.MixedContent = p.mixedContent(&self, sent)
 	d.Allowed = d.CSPAllowed && !d.MixedContent
 	return d
 }
@@ -160,6 +162,10 @@ func (p *profile) route(r *route, target *urlx.URL, c *config, self *selfOrigin)
 		return
 	}
 	r.request = c.resolve(target)
+	if r.request == WebSocket && c.relative && self.sandboxed && p.sandboxRelativeWSRefused {
+		r.refused = sandboxedRelativeWS
+		return
+	}
 	req, refused := p.prepare(r, target)
 	if refused != notRefused {
 		r.refused, r.checked = refused, req
@@ -221,8 +227,16 @@ func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c config,
 		v := Verdict{Policy: i, Disposition: pol.Disposition(), Allowed: true, Match: -1, Effective: c.dest.EffectiveDirective()}
 		if dir, ok := p.governing(pol, c.dest); ok {
 			v.Directive, v.Sources = dir.Name(), dir.Sources()
-			v.Match = p.matchPolicy(pol, v.Sources, u, self, c.redirected)
+			v.Match = p.matchPolicy(pol, dir, u, self, c.redirected)
 			v.Allowed = v.Match >= 0
+			if v.Allowed {
+				if fails, why := p.secondCheckFails(dir, u, self, &c, d.request); fails {
+					v.Allowed, v.Match, v.BlockedBy, v.Reason = false, -1, dir.Name(), why
+				}
+			}
+		}
+		if v.Allowed && d.MixedContent && p.mixedContentViolation && hasBlockAllMixed(pol) {
+			v.Allowed, v.Match, v.BlockedBy, v.Reason = false, -1, csp.BlockAllMixedContent, mixedContentReason
 		}
 		if !v.Allowed && v.Disposition == csp.Enforce {
 			d.CSPAllowed = false
@@ -233,13 +247,31 @@ func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c config,
 
 // matchPolicy returns the index of the source of pol's governing list
 // sources that matches u, or -1.
-func (p *profile) matchPolicy(pol csp.Policy, sources source.List, u *urlx.URL, self *selfOrigin, redirected bool) int {
+func (p *profile) matchPolicy(pol csp.Policy, dir csp.Directive, u *urlx.URL, self *selfOrigin, redirected bool) int {
 	self.upgrading = p.upgrade == upgradeCovered && pol.Disposition() == csp.Enforce && hasUpgrade(pol)
+	sources := dir.Sources()
+	if p.strictDynamicVoids && voidedByStrictDynamic(dir.Name()) {
+		if sd := strictDynamicIndex(sources); sd >= 0 {
+			return p.matchListAfterStrictDynamic(sources, sd, u, self, redirected)
+		}
+	}
 	return p.matchList(sources, u, self, redirected)
 }
 
 // upgradeDirective finds upgrade-insecure-requests by its name's id.
 var upgradeDirective = csp.FallbackList(csp.UpgradeInsecureRequests)
+
+// secondFails is secondCheckFails' verdict without its reason.
+func secondFails(fails bool, _ string) bool { return fails }
+
+// blockAllMixedDirective finds block-all-mixed-content by its name's id.
+var blockAllMixedDirective = csp.FallbackList(csp.BlockAllMixedContent)
+
+// hasBlockAllMixed reports whether pol has block-all-mixed-content.
+func hasBlockAllMixed(pol csp.Policy) bool {
+	_, ok := pol.Governing(blockAllMixedDirective, false)
+	return ok
+}
 
 // hasUpgrade reports whether pol has upgrade-insecure-requests.
 func hasUpgrade(pol csp.Policy) bool {
@@ -249,13 +281,14 @@ func hasUpgrade(pol csp.Policy) bool {
 
 // enforcedAllow reports whether every enforced policy of list allows u:
 // check without the verdicts.
-func (p *profile) enforcedAllow(list csp.List, u *urlx.URL, self *selfOrigin, c *config) bool {
+func (p *profile) enforcedAllow(list csp.List, u *urlx.URL, self *selfOrigin, c *config, request Request) bool {
 	for i := range list.Len() {
 		pol := list.Policy(i)
 		if pol.Disposition() != csp.Enforce {
 			continue
 		}
-		if dir, ok := p.governing(pol, c.dest); ok && p.matchPolicy(pol, dir.Sources(), u, self, c.redirected) < 0 {
+		if dir, ok := p.governing(pol, c.dest); ok &&
+			(p.matchPolicy(pol, dir, u, self, c.redirected) < 0 || secondFails(p.secondCheckFails(dir, u, self, c, request))) {
 			return false
 		}
 	}
@@ -269,10 +302,10 @@ func allowsOne(list csp.List, target *urlx.URL, c *config, p *profile, self *sel
 	if r.refused != notRefused || p.mixedContent(self, r.url(r.sent, target)) {
 		return false
 	}
-	if r.twice && !p.enforcedAllow(list, r.url(r.raw, target), self, c) {
+	if r.twice && !p.enforcedAllow(list, r.url(r.raw, target), self, c, r.request) {
 		return false
 	}
-	return p.enforcedAllow(list, r.url(r.checked, target), self, c)
+	return p.enforcedAllow(list, r.url(r.checked, target), self, c, r.request)
 }
 
 // upgradeURL returns the URL request r to u goes to under

@@ -69,6 +69,24 @@ type Verdict struct {
 	// Effective is the destination's effective directive, such as
 	// "connect-src" or "script-src-elem".
 	Effective string
+	// BlockedBy, when not empty, names what blocks a request although a
+	// source of the deciding directive matches it: the directive
+	// block-all-mixed-content, which Chromium enforces as a CSP check on
+	// mixed requests, or the deciding directive itself when the engine
+	// checks the request a second time and that check fails (Firefox's
+	// WebSockets). Match is -1 then, and Reason says why.
+	BlockedBy string
+	Reason    string
+}
+
+// ViolatedDirective returns the directive a violation report names for
+// this verdict: block-all-mixed-content when it blocked, else the
+// destination's effective directive (even when a fallback decided).
+func (v Verdict) ViolatedDirective() string {
+	if v.BlockedBy != "" && v.BlockedBy != v.Directive {
+		return v.BlockedBy
+	}
+	return v.Effective
 }
 
 // Fallback reports whether a directive other than the effective one

@@ -25,6 +25,7 @@ func Load(list csp.List, page, target string, dest Destination, opts ...Option) 
 	}
 	c := newConfig(opts)
 	c.dest = dest
+	c.relative = isRelative(target)
 	p, err := urlx.Parse(page)
 	if err != nil {
 		return Decision{}, &URLError{Role: "page", Input: page, Err: err}

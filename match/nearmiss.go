@@ -151,13 +151,19 @@ func (d Decision) explain(limit int) []Explanation {
 		s   []Suggestion
 	}
 	for _, v := range d.Policies {
-		if v.Allowed || v.Directive == "" {
+		if v.Allowed || v.Directive == "" && v.BlockedBy == "" {
 			continue
 		}
 		if len(out) == limit {
 			break
 		}
 		x := Explanation{Verdict: v}
+		if v.BlockedBy != "" {
+			// The sources allow the request; what blocks it is not a
+			// source list, which no added source changes.
+			out = append(out, x)
+			continue
+		}
 		if !d.MixedContent {
 			for i := range suggested {
 				if suggested[i].dir == "" {

@@ -40,6 +40,11 @@ func refAllowed(list csp.List, page, target match.URL, redirected bool) bool {
 		u.port = refNormalPort(u.scheme, u.port)
 	}
 	origin := refOriginOf(page)
+	if refSandboxed(list) {
+		// HTML: a document sandboxed without allow-same-origin gets a new
+		// opaque origin, with no scheme of its own.
+		origin = refOrigin{opaque: true, serialized: "null", port: -1}
+	}
 	for _, pol := range list.All() {
 		if pol.Disposition() != csp.Enforce {
 			continue
@@ -59,6 +64,27 @@ func refAllowed(list csp.List, page, target match.URL, redirected bool) bool {
 		}
 	}
 	return true
+}
+
+// refSandboxed reports whether an enforced policy has a sandbox directive
+// without the allow-same-origin token (compared ASCII case-insensitively).
+func refSandboxed(list csp.List) bool {
+	for _, pol := range list.All() {
+		d, ok := pol.Directive("sandbox")
+		if pol.Disposition() != csp.Enforce || !ok {
+			continue
+		}
+		same := false
+		for _, tok := range strings.Fields(d.Value()) {
+			if strings.EqualFold(tok, "allow-same-origin") {
+				same = true
+			}
+		}
+		if !same {
+			return true
+		}
+	}
+	return false
 }
 
 func refUpgrades(list csp.List) bool {
