@@ -18,7 +18,7 @@ func TestDecodePath(t *testing.T) {
 		{"/%E9/", "/\xe9/", "/é/", "/\uFFFD/"},
 		{"/%FF/", "/\xff/", "/ÿ/", "/\uFFFD/"},
 		{"/%C3%A9/%FF", "/\xc3\xa9/\xff", "/Ã©/ÿ", "/é/\uFFFD"},
-		{"/%E2%82", "/\xe2\x82", "/â\u0082", "/\uFFFD"},     // one maximal subpart
+		{"/%E2%82", "/\xe2\x82", "/â\u0082", "/\uFFFD"},       // one maximal subpart
 		{"/%E2%82%41", "/\xe2\x82A", "/â\u0082A", "/\uFFFDA"}, // then ASCII
 		{"/%F0%9F%98%80", "/\U0001F600", "/\U0001F600", "/\U0001F600"},
 		{"/%zz%4", "/%zz%4", "/%zz%4", "/%zz%4"},
