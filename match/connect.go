@@ -229,6 +229,9 @@ func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c config,
 			v.Directive, v.Sources = dir.Name(), dir.Sources()
 			v.Match = p.matchPolicy(pol, dir, u, self, c.redirected)
 			v.Allowed = v.Match >= 0
+			if v.Allowed && c.dest == Script && strictDynamicIndex(v.Sources) >= 0 {
+				v.Allowed, v.Match, v.BlockedBy, v.Reason = false, -1, dir.Name(), strictDynamicReason
+			}
 			if v.Allowed {
 				if fails, why := p.secondCheckFails(dir, u, self, &c, d.request); fails {
 					v.Allowed, v.Match, v.BlockedBy, v.Reason = false, -1, dir.Name(), why
@@ -288,7 +291,8 @@ func (p *profile) enforcedAllow(list csp.List, u *urlx.URL, self *selfOrigin, c 
 			continue
 		}
 		if dir, ok := p.governing(pol, c.dest); ok &&
-			(p.matchPolicy(pol, dir, u, self, c.redirected) < 0 || secondFails(p.secondCheckFails(dir, u, self, c, request))) {
+			(p.matchPolicy(pol, dir, u, self, c.redirected) < 0 ||
+				c.dest == Script && strictDynamicIndex(dir.Sources()) >= 0 || secondFails(p.secondCheckFails(dir, u, self, c, request))) {
 			return false
 		}
 	}

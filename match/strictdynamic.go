@@ -5,6 +5,14 @@ import (
 	"github.com/cspkit/cspkit/source"
 )
 
+// strictDynamicReason says why a script load is blocked under
+// 'strict-dynamic' (CSP3 "script-src Pre-request check", step 1.3: with
+// the keyword, a parser-inserted request is blocked and any other allowed,
+// whatever the host- and scheme-sources say). A Script destination is a
+// <script src> in markup, parser-inserted, and Load knows no nonce or hash.
+const strictDynamicReason = "with 'strict-dynamic', host and scheme sources are ignored for scripts: " +
+	"a <script src> in markup loads only with a matching nonce or hash (a script inserted by a trusted script loads wherever it comes from)"
+
 // voidedByStrictDynamic reports whether 'strict-dynamic' in the directive
 // name voids sources of it for every request it governs in WebKit: the
 // script directives and default-src (WebKit's source list parser,
