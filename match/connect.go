@@ -229,7 +229,7 @@ func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c config,
 			v.Directive, v.Sources = dir.Name(), dir.Sources()
 			v.Match = p.matchPolicy(pol, dir, u, self, c.redirected)
 			v.Allowed = v.Match >= 0
-			if v.Allowed && c.dest == Script && strictDynamicIndex(v.Sources) >= 0 {
+			if c.dest == Script && strictDynamicIndex(v.Sources) >= 0 {
 				v.Allowed, v.Match, v.BlockedBy, v.Reason = false, -1, dir.Name(), strictDynamicReason
 			}
 			if v.Allowed {
