@@ -137,20 +137,33 @@ func (p *parser) policy(value string, start, end int, disp Disposition) {
 		// The directive is s[from:dend], without the white space around it:
 		// its name up to nameEnd, its value s[valStart:tokEnd].
 		from := pos
-		var acc uint8
-		for pos < len(s) {
-			c := nameClass[s[pos]]
-			if c&nameEnd != 0 {
-				break
-			}
-			acc |= c
-			pos++
-		}
-		nameEnd := pos
 		dend := len(s)
 		if k := strings.IndexByte(s[pos:], ';'); k >= 0 {
 			dend = pos + k
 		}
+		// Names are nearly always known, in lower case and followed by
+		// SPACE: one lookup confirms all three. Others are read byte by
+		// byte.
+		var name string
+		var info nameInfo
+		var isKnown bool
+		var acc uint8 // the nameClass bits of the name's bytes
+		pos = dend
+		if k := strings.IndexByte(s[from:dend], ' '); k >= 0 {
+			pos = from + k
+		}
+		if k, ok := lookupLower(s[from:pos]); ok {
+			name, info, isKnown = k.name, k.info, true
+		} else {
+			for pos = from; pos < dend; pos++ {
+				c := nameClass[s[pos]]
+				if c&nameEnd != 0 {
+					break
+				}
+				acc |= c
+			}
+		}
+		nameEnd := pos
 		tokEnd := dend
 		for tokEnd > nameEnd && source.IsSpace(s[tokEnd-1]) {
 			tokEnd--
@@ -164,17 +177,17 @@ func (p *parser) policy(value string, start, end int, disp Disposition) {
 		rawName := s[from:nameEnd]
 		val, valOff := s[valStart:tokEnd], off+valStart
 
-		var name string
-		var info nameInfo
-		var isKnown bool
-		if acc&(nameUpper|nameHigh) == 0 {
+		switch {
+		case isKnown:
+		case acc&(nameUpper|nameHigh) == 0:
+			// The lookup above failed; white space other than SPACE may
+			// have ended the name.
+			name = rawName
 			var k knownName
 			if k, isKnown = lookupLower(rawName); isKnown {
 				name, info = k.name, k.info
-			} else {
-				name = rawName
 			}
-		} else {
+		default:
 			name, info, isKnown = lookupFold(rawName)
 		}
 		var first, last int
