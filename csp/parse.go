@@ -67,7 +67,7 @@ func (p *parser) result() (List, error) {
 // parse splits value on "," and appends each non-empty policy.
 func (p *parser) parse(value string, disp Disposition, header string, field int) {
 	p.header, p.field = header, field
-	n := count(value)
+	n := count(value, !p.lazy)
 	if p.policies == nil {
 		p.policies = make([]Policy, 0, n.policies)
 	}
