@@ -36,7 +36,7 @@ go test -c -o "$scratch/match.test" ./match
 
 echo "== $ROUNDS rounds (Go, then Node, alternating)"
 for round in $(seq "$ROUNDS"); do
-  (cd csp && "$scratch/csp.test" -test.run '^$' -test.bench 'ParseCorpus|SplitCorpus|ParseScale' \
+  (cd csp && "$scratch/csp.test" -test.run '^$' -test.bench 'ParseCorpus|ParseLazyCorpus|ParseLazyOnly|SplitCorpus|ParseScale' \
     -test.benchmem -test.benchtime=100ms) >> "$scratch/go-csp.txt"
   (cd match && "$scratch/match.test" -test.run '^$' -test.bench . -test.benchmem -test.benchtime=100ms) >> "$scratch/go-match.txt"
   NODE_PATH="$scratch/node_modules" node bench/peers.js internal/testdata/headers 1 >> "$scratch/node.txt"
