@@ -24,6 +24,7 @@ const (
 	ReportToOnly         Code = "CSP1015"
 	InsecureReportURI    Code = "CSP1016"
 	ShortNonce           Code = "CSP1017"
+	SandboxedSelf        Code = "CSP1018"
 	DefaultUnsafeInline  Code = "CSP2001"
 	DefaultUnsafeEval    Code = "CSP2002"
 	DefaultBroadScripts  Code = "CSP2003"
@@ -102,6 +103,9 @@ var rules = [...]Rule{
 	{ShortNonce, Medium, Connect, "Short nonce",
 		"A nonce in connect-src or default-src is shorter than 8 characters, too short to be unguessable.",
 		"NONCE_LENGTH"},
+	{SandboxedSelf, High, Connect, "'self' on a sandboxed page",
+		"An enforced policy sandboxes the page without allow-same-origin, so the page's origin is opaque, and the directive that governs connect requests has 'self'. Safari (WebKit) then lets 'self' match every https: and wss: URL on any host (recorded from WebKitGTK 2.50), while Chromium and Firefox keep the page URL's origin and CSP3 matches nothing: in Safari the page may connect anywhere over https.",
+		""},
 	{DefaultUnsafeInline, High, Scripts, "default-src allows inline scripts",
 		"There is no script-src, so default-src governs scripts, and it has 'unsafe-inline' without a nonce or hash: injected inline scripts run.",
 		"SCRIPT_UNSAFE_INLINE (via default-src)"},

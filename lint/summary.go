@@ -16,6 +16,7 @@ var summaries = map[Code]string{
 	NoConnectEffect:      "these sources never allow or block a connect request: connect-src only matches URLs (and 'self')",
 	InsecureReportURI:    "these report-uri endpoints receive violation reports, which hold page and request URLs, in plaintext: use https",
 	ShortNonce:           "these nonces are shorter than 8 characters: use at least 8 (ideally 128 random bits, base64-encoded), new for every response",
+	SandboxedSelf:        "on this sandboxed page Safari lets 'self' match every https: and wss: URL on any host",
 	DefaultBroadScripts:  "these default-src sources also govern scripts or plugins here (no script-src or object-src of their own): they can load from anywhere",
 	UnquotedKeyword:      "these keywords, nonces or hashes lack their single quotes, so browsers read them as host names: quote them",
 	SchemeAsHost:         "these schemes lack their colon, so browsers read them as host names: write https: to allow a scheme, https://host for one host",
