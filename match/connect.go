@@ -47,8 +47,10 @@ func decide(list csp.List, page, target urlx.URL, c config) Decision {
 	c.upgrades = upgradesInsecure(list)
 	self := selfOf(&page)
 	self.sandboxed = sandboxesOpaque(list)
+	var d Decision
 	if len(c.engines) == 1 {
-		return decideOne(list, page, target, c, c.engines[0], nil, self)
+		decideOne(&d, list, &page, &target, &c, c.engines[0], nil, &self)
+		return d
 	}
 	ds := make([]Decision, len(c.engines))
 	// One array holds every engine's verdicts: one allocation, not one
@@ -60,51 +62,46 @@ func decide(list csp.List, page, target urlx.URL, c config) Decision {
 	}
 	rep, allowed, cspAllowed, mixed := 0, true, true, false
 	for i, p := range c.engines {
-		ds[i] = decideOne(list, page, target, c, p, vs[i*n:i*n:i*n+n], self)
-		if !ds[i].Allowed && allowed {
+		e := &ds[i]
+		decideOne(e, list, &page, &target, &c, p, vs[i*n:i*n:i*n+n], &self)
+		if !e.Allowed && allowed {
 			rep, allowed = i, false
 		}
-		cspAllowed = cspAllowed && ds[i].CSPAllowed
-		mixed = mixed || ds[i].MixedContent
+		cspAllowed = cspAllowed && e.CSPAllowed
+		mixed = mixed || e.MixedContent
 	}
-	d := ds[rep]
+	d = ds[rep]
 	d.Allowed, d.CSPAllowed, d.MixedContent, d.Engines = allowed, cspAllowed, mixed, ds
 	return d
 }
 
-// decideOne makes the decision of one engine, keeping its verdicts in
-// verdicts when it has room for them; self is selfOf(&page).
-func decideOne(list csp.List, page, target urlx.URL, c config, p *profile, verdicts []Verdict, self selfOrigin) Decision {
+// decideOne makes the decision of one engine into d, a zero Decision,
+// keeping its verdicts in verdicts when it has room for them; self is
+// selfOf(page).
+func decideOne(d *Decision, list csp.List, page, target *urlx.URL, c *config, p *profile, verdicts []Verdict, self *selfOrigin) {
 	var r route
-	p.route(&r, &target, &c, &self)
-	checked, sent := r.url(r.checked, &target), r.url(r.sent, &target)
-	d := Decision{
-		engine:     Engine{p: p},
-		request:    r.request,
-		dest:       c.dest,
-		list:       list,
-		page:       URL{u: page},
-		target:     URL{u: target},
-		Redirected: c.redirected,
-		Upgraded:   r.upgraded,
-	}
+	p.route(&r, target, c, self)
+	checked, sent := r.url(r.checked, target), r.url(r.sent, target)
+	d.engine = Engine{p: p}
+	d.request, d.dest, d.list = r.request, c.dest, list
+	d.page.u, d.target.u = *page, *target
+	d.Redirected, d.Upgraded = c.redirected, r.upgraded
 	if r.refused != notRefused {
-		d.checked = URL{u: *checked}
+		d.checked.u = *checked
 		d.Refused = p.refusalText(r.refused, r.request, checked)
-		return d
+		return
 	}
 	d.Policies = verdicts
 	d.CSPAllowed = true
-	d.MixedContent = p.mixedContent(&self, sent)
+	d.MixedContent = p.mixedContent(self, sent)
 	if r.twice {
 		// Checked as given first; the upgraded URL only if that passes.
-		d.check(list, r.url(r.raw, &target), &self, c, p)
+		d.check(list, r.url(r.raw, target), self, c, p)
 	}
 	if d.CSPAllowed {
-		d.check(list, checked, &self, c, p)
+		d.check(list, checked, self, c, p)
 	}
 	d.Allowed = d.CSPAllowed && !d.MixedContent
-	return d
 }
 
 // mixedContent reports whether a request from the page to sent, the URL it
@@ -215,8 +212,8 @@ func (p *profile) loadRoute(r *route, target *urlx.URL, c *config, self *selfOri
 
 // check matches u against every policy of list, filling d's verdicts and
 // CSPAllowed.
-func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c config, p *profile) {
-	d.checked = URL{u: *u}
+func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c *config, p *profile) {
+	d.checked.u = *u
 	d.CSPAllowed = true
 	d.Policies = d.Policies[:0]
 	if d.Policies == nil && list.Len() > 0 {
@@ -233,7 +230,7 @@ func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c config,
 				v.Allowed, v.Match, v.BlockedBy, v.Reason = false, -1, dir.Name(), strictDynamicReason
 			}
 			if v.Allowed {
-				if fails, why := p.secondCheckFails(dir, u, self, &c, d.request); fails {
+				if fails, why := p.secondCheckFails(dir, u, self, c, d.request); fails {
 					v.Allowed, v.Match, v.BlockedBy, v.Reason = false, -1, dir.Name(), why
 				}
 			}
