@@ -382,6 +382,16 @@ func TestForbids(t *testing.T) {
 	require.Len(t, f.errors, 1)
 	assert.Contains(t, f.errors[0], "script-src allows what the test forbids: 'unsafe-inline' in policy 0 default-src")
 
+	// The directives that fall back to script-src govern scripts too.
+	f = newFake(t)
+	assert.False(t, csptest.Of(f, "default-src 'self'; script-src-elem 'self' 'unsafe-inline'; object-src 'none'").Forbids("script-src", "'unsafe-inline'", "*"))
+	require.Len(t, f.errors, 1)
+	assert.Contains(t, f.errors[0], "script-src allows what the test forbids: 'unsafe-inline' in policy 0 script-src-elem")
+	f = newFake(t)
+	assert.False(t, csptest.Of(f, "script-src 'self'; script-src-attr 'unsafe-inline'; worker-src *").Forbids("script-src", "'unsafe-inline'", "*"))
+	require.Len(t, f.errors, 1)
+	assert.Contains(t, f.errors[0], "'unsafe-inline' in policy 0 script-src-attr, * in policy 0 worker-src")
+
 	f = newFake(t)
 	assert.False(t, csptest.Of(f, "img-src *").Forbids("script-src", "'unsafe-inline'"))
 	require.Len(t, f.errors, 1)

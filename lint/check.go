@@ -133,6 +133,7 @@ func (c *checker) policy(i int, p csp.Policy) {
 	c.sandboxedSelf(i, p)
 	c.nonces(i, p)
 	c.scripts(i, p)
+	c.scriptDirectives(i, p)
 	c.loads(i, p)
 	c.reportURI(i, p)
 	c.writing(i, p)

@@ -29,6 +29,8 @@ const (
 	DefaultUnsafeEval    Code = "CSP2002"
 	DefaultBroadScripts  Code = "CSP2003"
 	ScriptsUnrestricted  Code = "CSP2004"
+	InlineScripts        Code = "CSP2005"
+	EvalScripts          Code = "CSP2006"
 	UnquotedKeyword      Code = "CSP3001"
 	SchemeAsHost         Code = "CSP3002"
 	MissingSemicolon     Code = "CSP3003"
@@ -118,6 +120,12 @@ var rules = [...]Rule{
 	{ScriptsUnrestricted, High, Scripts, "Scripts or plugins unrestricted",
 		"No enforced policy has script-src (or object-src) nor default-src, so scripts (or plugins) load from anywhere; script injection then leads straight to exfiltration through whatever connect-src allows.",
 		"MISSING_DIRECTIVES (script-src, object-src)"},
+	{InlineScripts, High, Scripts, "Inline scripts allowed",
+		"script-src, script-src-elem or script-src-attr has 'unsafe-inline' without a nonce, a hash or 'strict-dynamic' (any of which makes browsers ignore it): injected inline scripts or event handlers run.",
+		"SCRIPT_UNSAFE_INLINE"},
+	{EvalScripts, Medium, Scripts, "eval allowed",
+		"script-src has 'unsafe-eval': strings become code through eval() and similar.",
+		"SCRIPT_UNSAFE_EVAL"},
 	{UnquotedKeyword, Medium, Writing, "Keyword without quotes",
 		"A source list holds `self`, `none`, `unsafe-inline`, `nonce-...` or another keyword, nonce or hash without its single quotes. Browsers read it as a host name, so the keyword does not apply (and `self` allows a host named self).",
 		"INVALID_KEYWORD (unquoted)"},

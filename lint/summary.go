@@ -18,6 +18,8 @@ var summaries = map[Code]string{
 	ShortNonce:           "these nonces are shorter than 8 characters: use at least 8 (ideally 128 random bits, base64-encoded), new for every response",
 	SandboxedSelf:        "on this sandboxed page Safari lets 'self' match every https: and wss: URL on any host",
 	DefaultBroadScripts:  "these default-src sources also govern scripts or plugins here (no script-src or object-src of their own): they can load from anywhere",
+	InlineScripts:        "injected inline scripts run",
+	EvalScripts:          "strings become code through eval()",
 	UnquotedKeyword:      "these keywords, nonces or hashes lack their single quotes, so browsers read them as host names: quote them",
 	SchemeAsHost:         "these schemes lack their colon, so browsers read them as host names: write https: to allow a scheme, https://host for one host",
 	MissingSemicolon:     "these directive names stand inside the value, probably for want of a \";\" before them, so browsers read them as host names",
