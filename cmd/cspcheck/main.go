@@ -5,7 +5,7 @@
 //
 // Usage:
 //
-//	cspcheck -policy "<header value>" [-report-only "<header value>"] [-meta "<content>"] -page <url> [-dest <destination>] [-redirected] [-engine <names>] [-json] [-v] <target>...
+//	cspcheck -policy "<header value>" [-report-only "<header value>"] [-meta "<content>"] -page <url> [-dest <destination>] [-request <api>] [-redirected] [-engine <names>] [-json] [-v] [-q] [-allow-unrestricted] <target>...
 //	curl -sI https://site/ | cspcheck -page https://site/ <target>...
 //	cspcheck -lint [-fail-on medium] [-only connect,scripts,writing,loads] -policy "<header value>" [-report-only "<header value>"] [-meta "<content>"]
 //
@@ -107,8 +107,9 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.dest, "dest", "connect", "what the page loads the targets as: "+destinationNames()+"; targets are decided by that destination's directive and its fallbacks")
 	fs.StringVar(&o.request, "request", "", "the API making the requests: fetch, xhr, websocket, eventsource, beacon or ping (default: websocket for ws:/wss: targets, else fetch)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: cspcheck -policy <header> -page <url> [-report-only <header>] [-meta <content>] [-redirected] [-engine <names>] [-json] [-v] <target>...")
-		fmt.Fprintln(stderr, "       cspcheck -lint [-fail-on <severity>] [-only <scopes>] -policy <header> [-report-only <header>] [-meta <content>]")
+		fmt.Fprintln(stderr, "usage: cspcheck -policy <header> -page <url> [-report-only <header>] [-meta <content>] [-dest <destination>] [-request <api>] [-redirected] [-engine <names>] [-json] [-v] [-q] [-allow-unrestricted] <target>...")
+		fmt.Fprintln(stderr, "       curl -si <url> | cspcheck -page <url> [flags] <target>...   (or -headers <file>)")
+		fmt.Fprintln(stderr, "       cspcheck -lint [-fail-on <severity>] [-only <scopes>] -policy <header> [-report-only <header>] [-meta <content>] [-headers <file>] [-json] [-q]")
 		fs.PrintDefaults()
 	}
 	return fs
