@@ -5,7 +5,7 @@ import (
 	"github.com/cspkit/cspkit/source"
 )
 
-// Decision is the outcome of Connect: whether the request goes through,
+// Decision is the outcome of Connect or Load: whether the request goes through,
 // how each policy judged it and, when several engines decided, each
 // engine's own decision.
 type Decision struct {
@@ -69,12 +69,14 @@ type Verdict struct {
 	// Effective is the destination's effective directive, such as
 	// "connect-src" or "script-src-elem".
 	Effective string
-	// BlockedBy, when not empty, names what blocks a request although a
-	// source of the deciding directive matches it: the directive
+	// BlockedBy, when not empty, names what blocks a request whatever
+	// the deciding directive's sources match: the directive
 	// block-all-mixed-content, which Chromium enforces as a CSP check on
-	// mixed requests, or the deciding directive itself when the engine
+	// mixed requests; or the deciding directive itself when the engine
 	// checks the request a second time and that check fails (Firefox's
-	// WebSockets). Match is -1 then, and Reason says why.
+	// WebSockets), or when it has 'strict-dynamic' and the request is a
+	// parser-inserted script (Load with Script). Match is -1 then, and
+	// Reason says why.
 	BlockedBy string
 	Reason    string
 }
