@@ -91,6 +91,13 @@ var behaviors = []behavior{
 		}},
 	{"strict-dynamic-in-default-src", "'strict-dynamic' in default-src (or script-src) voids 'self' and the host and scheme sources after it, for every request that falls back to it",
 		func(p *profile) string { return yesNo(p.strictDynamicVoids) }},
+	{"strict-dynamic-workers", "'strict-dynamic' in the directive that governs workers allows every worker script (not parser-inserted), whatever the host list",
+		func(p *profile) string {
+			if p.strictDynamicWorkers {
+				return "yes"
+			}
+			return "not recorded yet: the host list decides"
+		}},
 	{"sandboxed-self", "what 'self' and scheme-less host-sources match on a page an enforced sandbox (without allow-same-origin) gives an opaque origin",
 		func(p *profile) string {
 			switch p.sandbox {

@@ -229,6 +229,10 @@ func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c *config
 			if c.dest == Script && strictDynamicIndex(v.Sources) >= 0 {
 				v.Allowed, v.Match, v.BlockedBy, v.Reason = false, -1, dir.Name(), strictDynamicReason
 			}
+			if p.strictDynamicWorkers && isWorker(c.dest) && strictDynamicIndex(v.Sources) >= 0 {
+				// CSP3: a request that is not parser-inserted is allowed.
+				v.Allowed, v.Match = true, strictDynamicIndex(v.Sources)
+			}
 			if v.Allowed {
 				if fails, why := p.secondCheckFails(dir, u, self, c, d.request); fails {
 					v.Allowed, v.Match, v.BlockedBy, v.Reason = false, -1, dir.Name(), why
@@ -288,6 +292,7 @@ func (p *profile) enforcedAllow(list csp.List, u *urlx.URL, self *selfOrigin, c 
 			continue
 		}
 		if dir, ok := p.governing(pol, c.dest); ok &&
+			!(p.strictDynamicWorkers && isWorker(c.dest) && strictDynamicIndex(dir.Sources()) >= 0) &&
 			(p.matchPolicy(pol, dir, u, self, c.redirected) < 0 ||
 				c.dest == Script && strictDynamicIndex(dir.Sources()) >= 0 || secondFails(p.secondCheckFails(dir, u, self, c, request))) {
 			return false

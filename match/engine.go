@@ -46,6 +46,7 @@ type profile struct {
 	sandboxRelativeWSRefused bool            // new WebSocket() refuses relative URLs on a sandboxed page
 	strictDynamicVoids       bool            // 'strict-dynamic' in default-src or a script directive voids 'self' and the host and scheme sources after it
 	pathEscapes              escapeRule      // how escapes of non-ASCII bytes in paths are read
+	strictDynamicWorkers     bool            // 'strict-dynamic' allows workers, which are not parser-inserted (CSP3)
 	maxURLLength             int             // longer URLs are refused before CSP (0: no limit but the library's)
 	fetchRefuses             []string        // schemes fetch, XHR and EventSource refuse before CSP
 	xhrRefuses               []string        // schemes XHR and EventSource refuse before CSP (besides fetchRefuses)
@@ -119,10 +120,11 @@ const (
 
 var specProfile = profile{
 	name: "spec", title: "CSP3 spec",
-	websocketAsHTTP:   true,
-	wsSchemeCrossover: true,
-	wildcard:          starHTTP,
-	ports:             portSpec,
+	websocketAsHTTP:      true,
+	wsSchemeCrossover:    true,
+	wildcard:             starHTTP,
+	ports:                portSpec,
+	strictDynamicWorkers: true,
 }
 
 var chromiumProfile = profile{

@@ -227,3 +227,17 @@ func TestStrictDynamicScripts(t *testing.T) {
 		assert.True(t, d.Allowed, "%s: %s", e, d)
 	}
 }
+
+// TestStrictDynamicWorkers checks CSP3's script-src pre-request check for
+// workers, which are not parser-inserted: with 'strict-dynamic' they are
+// allowed whatever the host list (Spec; browsers not recorded yet).
+func TestStrictDynamicWorkers(t *testing.T) {
+	list := csp.MustParse("script-src 'nonce-r4nd0mr4nd0m' 'strict-dynamic' https://cdn.example")
+	d, err := match.Load(list, "https://app.example/", "/w.js", match.Worker, match.WithEngine(match.Spec))
+	require.NoError(t, err)
+	assert.True(t, d.Allowed, "%s", d)
+	assert.True(t, match.AllowsLoad(list, d.Page(), d.Target(), match.Worker, match.WithEngine(match.Spec)))
+	e, ok := d.Policies[0].Matched()
+	require.True(t, ok)
+	assert.Equal(t, "'strict-dynamic'", e.String())
+}
