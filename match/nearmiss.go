@@ -168,7 +168,7 @@ func (d Decision) explain(limit int) []Explanation {
 			for i := range suggested {
 				if suggested[i].dir == "" {
 					suggested[i].dir = v.Directive
-					suggested[i].s = p.suggest(v.Directive, d.suggestFrom(), &u, &self, d.Redirected)
+					suggested[i].s = p.suggest(v.Directive, d.suggestFrom(), &u, &self, d.Redirected, d.request)
 				}
 				if suggested[i].dir == v.Directive {
 					x.Suggestions = suggested[i].s
