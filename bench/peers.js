@@ -38,8 +38,10 @@ function timeOne(fn, value) {
   }
 }
 
-const names = fs.readdirSync(dir).filter((f) => f.endsWith(".txt")).sort();
-const headers = names.map((f) => [f.slice(0, -4), fs.readFileSync(path.join(dir, f), "utf8").replace(/\n$/, "")]);
+// dir may name several directories, separated by commas.
+const headers = dir.split(",").flatMap((d) =>
+  fs.readdirSync(d).filter((f) => f.endsWith(".txt")).sort()
+    .map((f) => [f.slice(0, -4), fs.readFileSync(path.join(d, f), "utf8").replace(/\n$/, "")]));
 for (const [peer, fn] of Object.entries(peers)) {
   for (const [name, value] of headers) {
     timeOne(fn, value); // warm up the JIT

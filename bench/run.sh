@@ -3,7 +3,8 @@
 # content-security-policy-parser (helmet's) and Google's csp_evaluator.
 # Installs both with npm into a scratch directory, runs our Go benchmarks
 # and the same parsing work in Node over the same header files
-# (internal/testdata/headers), in alternating rounds so that both see the
+# (internal/testdata/headers and the real sites' headers in
+# internal/testdata/realsites), in alternating rounds so that both see the
 # same machine load, and prints per-operation ratios (fastest round of
 # each). Parse ratios use process CPU time per operation (garbage
 # collectors and JIT threads included), which other programs on a shared
@@ -36,10 +37,10 @@ go test -c -o "$scratch/match.test" ./match
 
 echo "== $ROUNDS rounds (Go, then Node, alternating)"
 for round in $(seq "$ROUNDS"); do
-  (cd csp && "$scratch/csp.test" -test.run '^$' -test.bench 'ParseCorpus|SplitCorpus|ParseScale' \
+  (cd csp && "$scratch/csp.test" -test.run '^$' -test.bench 'ParseCorpus|ParseLazyCorpus|ParseLazyOnly|SplitCorpus|ParseScale' \
     -test.benchmem -test.benchtime=100ms) >> "$scratch/go-csp.txt"
   (cd match && "$scratch/match.test" -test.run '^$' -test.bench . -test.benchmem -test.benchtime=100ms) >> "$scratch/go-match.txt"
-  NODE_PATH="$scratch/node_modules" node bench/peers.js internal/testdata/headers 1 >> "$scratch/node.txt"
+  NODE_PATH="$scratch/node_modules" node bench/peers.js internal/testdata/headers,internal/testdata/realsites 1 >> "$scratch/node.txt"
   echo "round $round done"
 done
 

@@ -67,7 +67,7 @@ func parseFunc(c corpus.Case) func(string) (csp.List, error) {
 // BenchmarkParseCorpus parses each corpus header; bench/run.sh compares
 // these figures with the JavaScript parsers on the same files.
 func BenchmarkParseCorpus(b *testing.B) {
-	for _, c := range corpus.LoadTB(b) {
+	for _, c := range corpus.LoadAllTB(b) {
 		parse := parseFunc(c)
 		b.Run(c.Name, func(b *testing.B) {
 			b.ReportAllocs()
@@ -104,7 +104,7 @@ func splitFields(value string) int {
 // BenchmarkSplitCorpus is the baseline for BenchmarkParseCorpus: the same
 // headers cut with strings.Split and strings.Fields only.
 func BenchmarkSplitCorpus(b *testing.B) {
-	for _, c := range corpus.LoadTB(b) {
+	for _, c := range corpus.LoadAllTB(b) {
 		b.Run(c.Name, func(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(c.Value)))
@@ -131,7 +131,7 @@ var sizeClasses = []struct {
 // BenchmarkParseSizeClass parses every corpus header of a size class per
 // operation and reports the mean time per header.
 func BenchmarkParseSizeClass(b *testing.B) {
-	cases := corpus.LoadTB(b)
+	cases := corpus.LoadAllTB(b)
 	for _, sc := range sizeClasses {
 		var in []corpus.Case
 		bytes := 0
@@ -218,7 +218,7 @@ func TestScaleHeaders(t *testing.T) {
 // requests in each policy (connect-src, else default-src) read.
 func BenchmarkParseLazyCorpus(b *testing.B) {
 	connect := csp.FallbackList(csp.ConnectSrc)
-	for _, c := range corpus.LoadTB(b) {
+	for _, c := range corpus.LoadAllTB(b) {
 		b.Run(c.Name, func(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(c.Value)))
@@ -239,7 +239,7 @@ func BenchmarkParseLazyCorpus(b *testing.B) {
 // BenchmarkParseLazyOnly is ParseLazy alone: policies and directives,
 // no source list read.
 func BenchmarkParseLazyOnly(b *testing.B) {
-	for _, c := range corpus.LoadTB(b) {
+	for _, c := range corpus.LoadAllTB(b) {
 		b.Run(c.Name, func(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(c.Value)))

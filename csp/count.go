@@ -10,17 +10,19 @@ import "strings"
 type sizes struct {
 	policies   int // "," plus one
 	directives int // ";" plus "," plus one
-	tokens     int // source expressions: spaces not right after ";" or ","
+	tokens     int // source expressions: spaces
 }
 
 // count sizes value with vectorized byte counts, much cheaper than one
-// byte-by-byte pass.
-func count(value string) sizes {
+// byte-by-byte pass. The token count also counts the spaces between
+// directives, at most one record per directive too many.
+// Without tokens, the token count is left 0.
+func count(value string, tokens bool) sizes {
 	semis := strings.Count(value, ";")
 	commas := strings.Count(value, ",")
-	return sizes{
-		policies:   commas + 1,
-		directives: semis + commas + 1,
-		tokens:     strings.Count(value, " ") - strings.Count(value, "; ") - strings.Count(value, ", "),
+	n := sizes{policies: commas + 1, directives: semis + commas + 1}
+	if tokens {
+		n.tokens = strings.Count(value, " ")
 	}
+	return n
 }

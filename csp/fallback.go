@@ -59,6 +59,29 @@ func FallbackOf(names ...string) Fallback {
 	return f
 }
 
+// FallingBackTo returns, in lexical order, the directives that fall back
+// to name before default-src: the effective directives whose fallback
+// list holds name after themselves, such as script-src-elem,
+// script-src-attr and worker-src for script-src. It returns nothing for
+// default-src, which every fetch directive falls back to, and for names
+// no directive falls back to.
+func FallingBackTo(name string) []string {
+	if name == DefaultSrc {
+		return nil
+	}
+	var out []string
+	for d, list := range fallbacks {
+		if d == name || d == "script-src" || d == "style-src" || d == "child-src" {
+			continue // not effective directives
+		}
+		if slices.Contains(list[1:], name) {
+			out = append(out, d)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 // Names returns the directive names of the list, in order. The caller may
 // modify the result.
 func (f Fallback) Names() []string { return slices.Clone(f.names) }

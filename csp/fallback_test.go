@@ -74,3 +74,14 @@ func TestGoverning(t *testing.T) {
 		assert.Equal(t, tt.want, d.Name(), "%s (claimed %v)", tt.policy, tt.claimed)
 	}
 }
+
+func TestFallingBackTo(t *testing.T) {
+	assert.Equal(t, []string{"script-src-attr", "script-src-elem", "worker-src"}, csp.FallingBackTo("script-src"))
+	assert.Equal(t, []string{"style-src-attr", "style-src-elem"}, csp.FallingBackTo("style-src"))
+	assert.Equal(t, []string{"fenced-frame-src", "frame-src", "worker-src"}, csp.FallingBackTo("child-src"))
+	assert.Equal(t, []string{"fenced-frame-src"}, csp.FallingBackTo("frame-src"))
+	assert.Empty(t, csp.FallingBackTo("default-src"))
+	assert.Empty(t, csp.FallingBackTo("connect-src"))
+	assert.Empty(t, csp.FallingBackTo("script-src-elem"))
+	assert.Empty(t, csp.FallingBackTo("no-such-src"))
+}

@@ -183,3 +183,52 @@ func IsSourceList(name string) bool {
 	info, _ := lookupName(name)
 	return info.sourceList
 }
+
+// knownHash is a table of the known names by a hash of their length and
+// two of their bytes, collision-free for these names (see hashName), so
+// that a lower-case name is found with one string compare.
+var knownHash, knownHashMul = func() (t [256]uint8, mul uint32) {
+	for mul = 0x9e3779b1; mul < 0x9e3779b1+1<<17; mul += 2 {
+		t = [256]uint8{}
+		ok := true
+		for i, name := range knownIDs {
+			h := hashName(name, mul)
+			if t[h] != 0 {
+				ok = false
+				break
+			}
+			t[h] = uint8(i + 1)
+		}
+		if ok {
+			return t, mul
+		}
+	}
+	panic("csp: no collision-free hash of the known directive names")
+}()
+
+// hashName hashes name, which must not be empty, into 0 to 255.
+func hashName(name string, mul uint32) uint8 {
+	k := uint32(len(name)) | uint32(name[0])<<8 | uint32(name[len(name)-1])<<16 | uint32(name[len(name)/2])<<24
+	return uint8((k * mul) >> 24)
+}
+
+// lookupLower returns the known name equal to name, which is not empty
+// and has no upper case, with what is known of it.
+func lookupLower(name string) (knownName, bool) {
+	if i := knownHash[hashName(name, knownHashMul)]; i != 0 {
+		if k := knownIDs[i-1]; k == name {
+			return knownName{k, knownInfo[i-1]}, true
+		}
+	}
+	return knownName{}, false
+}
+
+// knownInfo holds what is known of each name of knownIDs, id included.
+var knownInfo = func() []nameInfo {
+	t := make([]nameInfo, len(knownIDs))
+	for i, name := range knownIDs {
+		t[i] = known[name]
+		t[i].id = uint8(i + 1)
+	}
+	return t
+}()

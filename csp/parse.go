@@ -47,9 +47,8 @@ type parser struct {
 	// The directives and source expressions of every policy of one
 	// field value share these arrays, sized by one counting pass, so a
 	// parse allocates a fixed number of times whatever its length.
-	dirs  []Directive
-	spans []int32 // for each directive of the field value, its first and last token
-	b     source.Builder
+	dirs []Directive
+	b    source.Builder
 
 	lazy  bool          // see ParseLazy: source lists are parsed on first use
 	cells []lazySources // the lazy source lists of the field value
@@ -68,7 +67,7 @@ func (p *parser) result() (List, error) {
 // parse splits value on "," and appends each non-empty policy.
 func (p *parser) parse(value string, disp Disposition, header string, field int) {
 	p.header, p.field = header, field
-	n := count(value)
+	n := count(value, !p.lazy)
 	if p.policies == nil {
 		p.policies = make([]Policy, 0, n.policies)
 	}
@@ -79,7 +78,6 @@ func (p *parser) parse(value string, disp Disposition, header string, field int)
 		p.cells = make([]lazySources, n.directives)
 		p.ascii = isASCII(value)
 	} else {
-		p.spans = make([]int32, 0, 2*n.directives)
 		p.b.Reset(value, n.tokens)
 	}
 	firstDir := len(p.dirs)
@@ -94,9 +92,12 @@ func (p *parser) parse(value string, disp Disposition, header string, field int)
 		off += end + 1
 	}
 	// The source lists share the field value's canonical text, which
-	// exists once every token is parsed.
-	for i := firstDir; i < len(p.dirs) && !p.lazy; i++ {
-		p.dirs[i].sources = p.b.List(int(p.spans[2*i]), int(p.spans[2*i+1]))
+	// exists once every token is parsed; it is the value itself unless a
+	// name in upper case had to be lowered.
+	if !p.lazy && p.b.Lowers() {
+		for i := firstDir; i < len(p.dirs); i++ {
+			p.dirs[i].sources = p.b.Final(p.dirs[i].sources)
+		}
 	}
 }
 
@@ -117,39 +118,91 @@ func (p *parser) policy(value string, start, end int, disp Disposition) {
 	idx := len(p.policies)
 	firstProblem := len(p.problems)
 	firstDir := len(p.dirs)
-	var seen map[string]struct{} // directive names, once there are many
+	var kept uint64              // ids of the known names of the directives kept
+	var seen map[string]struct{} // unknown directive names, once there are many
+	unknown := 0                 // directives kept with unknown names
 	dropped := false             // a connect-src or default-src was dropped for non-ASCII content
 	var shadows uint64           // ids of the known names whose first directive was dropped for non-ASCII content
-	pos := 0
-	for pos <= len(s) {
-		dend := strings.IndexByte(s[pos:], ';')
-		if dend < 0 {
-			dend = len(s) - pos
+	for pos := 0; pos < len(s); {
+		for pos < len(s) && source.IsSpace(s[pos]) {
+			pos++
 		}
-		tok, tokOff := trim(s[pos:pos+dend], off+pos)
-		pos += dend + 1
-		if tok == "" {
+		if pos == len(s) {
+			break
+		}
+		if s[pos] == ';' {
+			pos++
 			continue
 		}
-		nameEnd := 0
-		for nameEnd < len(tok) && !source.IsSpace(tok[nameEnd]) {
-			nameEnd++
+		// The directive is s[from:dend], without the white space around it:
+		// its name up to nameEnd, its value s[valStart:tokEnd].
+		from := pos
+		dend := len(s)
+		if k := strings.IndexByte(s[pos:], ';'); k >= 0 {
+			dend = pos + k
 		}
-		name, info, isKnown := lookupFold(tok[:nameEnd])
-		val, valOff := trim(tok[nameEnd:], tokOff+nameEnd)
+		// Names are nearly always known, in lower case and followed by
+		// SPACE: one lookup confirms all three. Others are read byte by
+		// byte.
+		var name string
+		var info nameInfo
+		var isKnown bool
+		var acc uint8 // the nameClass bits of the name's bytes
+		pos = dend
+		if k := strings.IndexByte(s[from:dend], ' '); k >= 0 {
+			pos = from + k
+		}
+		if k, ok := lookupLower(s[from:pos]); ok {
+			name, info, isKnown = k.name, k.info, true
+		} else {
+			for pos = from; pos < dend; pos++ {
+				c := nameClass[s[pos]]
+				if c&nameEnd != 0 {
+					break
+				}
+				acc |= c
+			}
+		}
+		nameEnd := pos
+		tokEnd := dend
+		for tokEnd > nameEnd && source.IsSpace(s[tokEnd-1]) {
+			tokEnd--
+		}
+		valStart := nameEnd
+		for valStart < tokEnd && source.IsSpace(s[valStart]) {
+			valStart++
+		}
+		pos = dend + 1
+		tok, tokOff := s[from:tokEnd], off+from
+		rawName := s[from:nameEnd]
+		val, valOff := s[valStart:tokEnd], off+valStart
+
+		switch {
+		case isKnown:
+		case acc&(nameUpper|nameHigh) == 0:
+			// The lookup above failed; white space other than SPACE may
+			// have ended the name.
+			name = rawName
+			var k knownName
+			if k, isKnown = lookupLower(rawName); isKnown {
+				name, info = k.name, k.info
+			}
+		default:
+			name, info, isKnown = lookupFold(rawName)
+		}
 		var first, last int
 		var unusual, dropNonASCII bool
 		if p.lazy {
 			dropNonASCII = !p.ascii && nonASCII(tok) >= 0
 		} else {
 			first, last, unusual = p.b.Add(valOff, valOff+len(val))
-			dropNonASCII = nonASCII(tok[:nameEnd]) >= 0 || unusual && p.nonASCIIToken(first, last)
+			dropNonASCII = acc&nameHigh != 0 || unusual && p.nonASCIIToken(first, last)
 		}
 		if dropNonASCII {
 			p.b.Truncate(first)
 			i := nonASCII(tok)
 			dropped = dropped || name == ConnectSrc || name == DefaultSrc
-			if isKnown && !hasName(p.dirs[firstDir:], seen, name) {
+			if isKnown && kept&(1<<info.id) == 0 {
 				shadows |= 1 << info.id
 			}
 			p.problem(idx, name, tok, tokOff, NonASCIIDirective, fmt.Sprintf(
@@ -157,13 +210,13 @@ func (p *parser) policy(value string, start, end int, disp Disposition) {
 				name, firstRune(tok[i:]), tokOff+i))
 			continue
 		}
-		if hasName(p.dirs[firstDir:], seen, name) {
+		if isKnown && kept&(1<<info.id) != 0 || !isKnown && hasName(p.dirs[firstDir:], seen, name) {
 			p.b.Truncate(first)
 			p.problem(idx, name, tok, tokOff, DuplicateDirective, fmt.Sprintf(
 				"directive %q is ignored: the policy already has one, and the first wins", name))
 			continue
 		}
-		if p.meta && p.dropInMeta(idx, name, tok[:nameEnd], tokOff) {
+		if p.meta && p.dropInMeta(idx, name, rawName, tokOff) {
 			p.b.Truncate(first)
 			continue
 		}
@@ -173,13 +226,13 @@ func (p *parser) policy(value string, start, end int, disp Disposition) {
 			if s := suggest(name); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
-			p.problem(idx, name, tok[:nameEnd], tokOff, UnknownDirective, msg)
+			p.problem(idx, name, rawName, tokOff, UnknownDirective, msg)
 		case info.unsupported:
-			p.problem(idx, name, tok[:nameEnd], tokOff, UnsupportedDirective, fmt.Sprintf(
+			p.problem(idx, name, rawName, tokOff, UnsupportedDirective, fmt.Sprintf(
 				"directive %q was removed from CSP and current browsers ignore it", name))
 		}
 		if disp == ReportOnly && (name == "sandbox" || name == UpgradeInsecureRequests) {
-			p.problem(idx, name, tok[:nameEnd], tokOff, IgnoredInReportOnly, fmt.Sprintf(
+			p.problem(idx, name, rawName, tokOff, IgnoredInReportOnly, fmt.Sprintf(
 				"directive %q is ignored in a report-only policy", name))
 		}
 		if info.sourceList && unusual {
@@ -190,16 +243,24 @@ func (p *parser) policy(value string, start, end int, disp Disposition) {
 			cell := &p.cells[len(p.dirs)]
 			cell.value, d.lazy = val, cell
 		} else {
-			p.spans = append(p.spans, int32(first), int32(last))
+			d.sources = p.b.Draft(first, last)
 		}
 		p.dirs = append(p.dirs, d)
-		switch dirs := p.dirs[firstDir:]; {
+		switch {
+		case isKnown:
+			kept |= 1 << info.id
 		case seen != nil:
 			seen[name] = struct{}{}
-		case len(dirs) > 16: // keep duplicate detection linear in the policy size
-			seen = make(map[string]struct{}, 2*len(dirs))
-			for _, d := range dirs {
-				seen[d.name] = struct{}{}
+		default:
+			// Past 16 unknown names, a set keeps duplicate detection
+			// linear in the policy size.
+			if unknown++; unknown > 16 {
+				seen = make(map[string]struct{}, 2*unknown)
+				for _, d := range p.dirs[firstDir:] {
+					if d.id == 0 {
+						seen[d.name] = struct{}{}
+					}
+				}
 			}
 		}
 	}
@@ -217,6 +278,28 @@ func (p *parser) policy(value string, start, end int, disp Disposition) {
 	}
 	p.policies = append(p.policies, pol)
 }
+
+// The bits of nameClass.
+const (
+	nameEnd   = 1 << iota // white space or ";": the end of a directive name
+	nameUpper             // an ASCII upper-case letter
+	nameHigh              // a byte above 0x7F
+)
+
+// nameClass classifies the bytes of directive names.
+var nameClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case source.IsSpace(byte(c)) || c == ';':
+			t[c] = nameEnd
+		case c >= 'A' && c <= 'Z':
+			t[c] = nameUpper
+		case c >= 0x80:
+			t[c] = nameHigh
+		}
+	}
+	return t
+}()
 
 // checkSources reports the problems of the tokens first to last of
 // directive dir, whose value is a source list: invalid expressions, ports
@@ -250,13 +333,15 @@ func (p *parser) explainDropped(pol Policy, from int) {
 	}
 }
 
+// hasName reports whether a directive of dirs has the unknown name name;
+// seen, when not nil, holds the unknown names of dirs.
 func hasName(dirs []Directive, seen map[string]struct{}, name string) bool {
 	if seen != nil {
 		_, ok := seen[name]
 		return ok
 	}
 	for _, d := range dirs {
-		if d.name == name {
+		if d.id == 0 && d.name == name {
 			return true
 		}
 	}

@@ -382,6 +382,16 @@ func TestForbids(t *testing.T) {
 	require.Len(t, f.errors, 1)
 	assert.Contains(t, f.errors[0], "script-src allows what the test forbids: 'unsafe-inline' in policy 0 default-src")
 
+	// The directives that fall back to script-src govern scripts too.
+	f = newFake(t)
+	assert.False(t, csptest.Of(f, "default-src 'self'; script-src-elem 'self' 'unsafe-inline'; object-src 'none'").Forbids("script-src", "'unsafe-inline'", "*"))
+	require.Len(t, f.errors, 1)
+	assert.Contains(t, f.errors[0], "script-src allows what the test forbids: 'unsafe-inline' in policy 0 script-src-elem")
+	f = newFake(t)
+	assert.False(t, csptest.Of(f, "script-src 'self'; script-src-attr 'unsafe-inline'; worker-src *").Forbids("script-src", "'unsafe-inline'", "*"))
+	require.Len(t, f.errors, 1)
+	assert.Contains(t, f.errors[0], "'unsafe-inline' in policy 0 script-src-attr, * in policy 0 worker-src")
+
 	f = newFake(t)
 	assert.False(t, csptest.Of(f, "img-src *").Forbids("script-src", "'unsafe-inline'"))
 	require.Len(t, f.errors, 1)
@@ -525,4 +535,40 @@ func TestLoads(t *testing.T) {
 	f = newFake(t)
 	assert.True(t, csptest.Of(f, "connect-src 'self'").Unrestricted(match.Image, match.Script))
 	assert.False(t, csptest.Of(f, "connect-src 'self'").Unrestricted(match.Connection))
+}
+
+// TestBlocksNeedsEveryEngineToTest checks that a Blocks assertion fails
+// when one engine refuses the URL before CSP runs or blocks it as mixed
+// content only: that engine's policies were not tested.
+func TestBlocksNeedsEveryEngineToTest(t *testing.T) {
+	f := newFake(t)
+	assert.False(t, csptest.BlocksConnect(f, "connect-src 'self'", page, "javascript:alert(1)"))
+	require.Len(t, f.errors, 1)
+	assert.Contains(t, f.errors[0], "is refused before CSP runs in Firefox (Firefox's fetch() rejects javascript: URLs), so the policies were not tested there")
+
+	f = newFake(t)
+	assert.False(t, csptest.BlocksLoad(f, "default-src 'self'", page, match.Worker, "https://evil.example/w.js"))
+	require.Len(t, f.errors, 1)
+	assert.Contains(t, f.errors[0], "test a target the worker constructor accepts (same origin as the page)")
+	assert.NotContains(t, f.errors[0], "WithRequest")
+
+	f = newFake(t)
+	assert.True(t, csptest.BlocksConnect(f, "connect-src 'self'", page, "https://evil.example/"))
+	assert.Empty(t, f.errors)
+}
+
+// TestAutoupgradedLoadsAreNotAsserted checks that http: images and media
+// on an https page, which browsers upgrade to https, fail both assertions.
+func TestAutoupgradedLoadsAreNotAsserted(t *testing.T) {
+	for _, dest := range []match.Destination{match.Image, match.Media} {
+		f := newFake(t)
+		assert.False(t, csptest.BlocksLoad(f, "default-src 'self'", page, dest, "http://shop.example/logo.png"))
+		assert.False(t, csptest.AllowsLoad(f, "default-src *", page, dest, "http://shop.example/logo.png"))
+		require.Len(t, f.errors, 2)
+		assert.Contains(t, f.errors[0], "which browsers upgrade to https before loading")
+	}
+	f := newFake(t)
+	assert.True(t, csptest.BlocksLoad(f, "default-src 'self'", "http://shop.example/", match.Image, "http://evil.example/x.png"), "an http page has no mixed content")
+	assert.True(t, csptest.BlocksLoad(f, "default-src 'self'", page, match.Script, "http://shop.example/a.js"), "scripts are not upgraded")
+	assert.Empty(t, f.errors)
 }

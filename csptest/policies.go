@@ -46,7 +46,7 @@ func (p *Policies) In(engines ...match.Engine) *Policies {
 	return &q
 }
 
-// With returns a copy of p that passes opts to match.Connect after its
+// With returns a copy of p that passes opts to match.Connect and match.Load after its
 // own, such as match.WithRequest(match.WebSocket) or match.Redirected().
 // Choose engines with In.
 func (p *Policies) With(opts ...match.Option) *Policies {

@@ -66,14 +66,16 @@ func (p *Policies) Requires(directives ...string) bool {
 	return true
 }
 
-// Forbids reports whether, in every enforced policy, the directive that
-// governs directive (itself, or the one it falls back to, such as
-// default-src for script-src: see csp.FallbackList) holds none of the
-// given source expressions, compared in canonical form ("'UNSAFE-INLINE'"
-// is "'unsafe-inline'"). It compares expressions, not what they match:
-// forbidding "*" does not forbid "https://*" or "https:". When no enforced
-// policy governs the directive at all, everything is allowed and the
-// assertion fails.
+// Forbids reports whether, in every enforced policy, the directives that
+// govern what directive names hold none of the given source expressions,
+// compared in canonical form ("'UNSAFE-INLINE'" is "'unsafe-inline'"):
+// the directive itself or the one it falls back to (default-src for
+// script-src: see csp.FallbackList), and the directives that fall back to
+// it, or theirs (script-src-elem, script-src-attr and worker-src for
+// script-src: see csp.FallingBackTo). It compares expressions, not what
+// they match: forbidding "*" does not forbid "https://*" or "https:"
+// (PassesLint rates what sources allow). When no enforced policy governs
+// the directive at all, everything is allowed and the assertion fails.
 func (p *Policies) Forbids(directive string, sources ...string) bool {
 	p.t.Helper()
 	const name = "csptest.Forbids"
@@ -104,21 +106,31 @@ func (p *Policies) Forbids(directive string, sources ...string) bool {
 		}
 		forbidden[e.String()] = true
 	}
-	fallback := csp.FallbackList(directive)
+	// The directive's own fallback list, and those of the directives that
+	// fall back to it (script-src-elem and script-src-attr for
+	// script-src): each governs part of what the directive names.
+	lists := []csp.Fallback{csp.FallbackList(directive)}
+	for _, d := range csp.FallingBackTo(directive) {
+		lists = append(lists, csp.FallbackList(d))
+	}
 	governed := false
 	var found []string
 	for i, pol := range p.list.All() {
 		if pol.Disposition() != csp.Enforce {
 			continue
 		}
-		d, ok := pol.Governing(fallback, false)
-		if !ok {
-			continue
-		}
-		governed = true
-		for _, e := range d.Sources().All() {
-			if forbidden[e.String()] {
-				found = append(found, fmt.Sprintf("%s in policy %d %s", e, i, d.Name()))
+		seen := map[string]bool{}
+		for _, fallback := range lists {
+			d, ok := pol.Governing(fallback, false)
+			if !ok || seen[d.Name()] {
+				continue
+			}
+			seen[d.Name()] = true
+			governed = true
+			for _, e := range d.Sources().All() {
+				if forbidden[e.String()] {
+					found = append(found, fmt.Sprintf("%s in policy %d %s", e, i, d.Name()))
+				}
 			}
 		}
 	}

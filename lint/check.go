@@ -12,7 +12,7 @@ import (
 // a finding costs a few hundred bytes, and there are at most a few per
 // source, so a header costs at most about 128 bytes per byte.
 func Check(list csp.List) []Finding {
-	c := checker{policies: list}
+	c := checker{policies: list, sandboxed: sandboxesOpaque(list)}
 	c.list(list)
 	for i, p := range list.All() {
 		c.policy(i, p)
@@ -21,8 +21,9 @@ func Check(list csp.List) []Finding {
 }
 
 type checker struct {
-	policies csp.List
-	out      []Finding
+	policies  csp.List
+	sandboxed bool // an enforced policy sandboxes the page without allow-same-origin
+	out       []Finding
 	// The findings of one directive are added one after the other: cur
 	// names it, and curAt locates its findings in out by code.
 	cur   directiveKey
@@ -129,8 +130,10 @@ func (c *checker) policy(i int, p csp.Policy) {
 		}
 		c.reporting(i, p)
 	}
+	c.sandboxedSelf(i, p)
 	c.nonces(i, p)
 	c.scripts(i, p)
+	c.scriptDirectives(i, p)
 	c.loads(i, p)
 	c.reportURI(i, p)
 	c.writing(i, p)

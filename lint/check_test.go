@@ -120,6 +120,17 @@ var lintCases = []lintCase{
 
 	{"short nonce in default-src", "default-src 'self' 'nonce-abc'" + base, "", lint.ShortNonce, true, 0, "default-src", "'nonce-abc'", "3 characters"},
 	{"long nonce", "default-src 'self' 'nonce-r4nd0mr4nd0m'" + base, "", lint.ShortNonce, false, 0, "", "", ""},
+	{"inline scripts", "default-src 'self'; script-src-elem 'self' 'unsafe-inline'; object-src 'none'", "", lint.InlineScripts, true, 0, "script-src-elem", "'unsafe-inline'", "injected inline scripts and event handlers run"},
+	{"inline handlers", "default-src 'self'; script-src-attr 'unsafe-inline'; object-src 'none'", "", lint.InlineScripts, true, 0, "script-src-attr", "'unsafe-inline'", "script-src-attr"},
+	{"inline with a nonce", "default-src 'self'; script-src 'nonce-r4nd0mr4nd0m' 'unsafe-inline'; object-src 'none'", "", lint.InlineScripts, false, 0, "", "", ""},
+	{"inline with strict-dynamic", "default-src 'self'; script-src 'strict-dynamic' 'unsafe-inline' 'sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='; object-src 'none'", "", lint.InlineScripts, false, 0, "", "", ""},
+	{"eval", "default-src 'self'; script-src 'self' 'unsafe-eval'; object-src 'none'", "", lint.EvalScripts, true, 0, "script-src", "'unsafe-eval'", "eval()"},
+	{"no eval", "default-src 'self'; script-src 'self'; object-src 'none'", "", lint.EvalScripts, false, 0, "", "", ""},
+	{"sandboxed 'self'", "sandbox allow-scripts; default-src 'self'" + base, "", lint.SandboxedSelf, true, 0, "default-src", "'self'", "Safari (WebKit) then lets 'self' match every https: and wss: URL"},
+	{"sandbox in another policy", "connect-src 'self' https://api.example" + base, "", lint.SandboxedSelf, false, 0, "", "", ""},
+	{"sandboxed 'self' across policies", "default-src 'self'" + base + ", sandbox allow-forms", "", lint.SandboxedSelf, true, 0, "default-src", "'self'", "opaque"},
+	{"allow-same-origin", "sandbox allow-scripts ALLOW-SAME-ORIGIN; default-src 'self'" + base, "", lint.SandboxedSelf, false, 0, "", "", ""},
+	{"report-only sandbox", "default-src 'self'" + base, "sandbox allow-scripts", lint.SandboxedSelf, false, 0, "", "", ""},
 	{"short nonce in script-src", "connect-src 'self'; script-src 'nonce-abc'; object-src 'none'", "", lint.ShortNonce, false, 0, "", "", ""},
 
 	{"default unsafe-inline", "default-src 'self' 'unsafe-inline'; object-src 'none'", "", lint.DefaultUnsafeInline, true, 0, "default-src", "'unsafe-inline'", "inline scripts"},

@@ -24,10 +24,13 @@ const (
 	ReportToOnly         Code = "CSP1015"
 	InsecureReportURI    Code = "CSP1016"
 	ShortNonce           Code = "CSP1017"
+	SandboxedSelf        Code = "CSP1018"
 	DefaultUnsafeInline  Code = "CSP2001"
 	DefaultUnsafeEval    Code = "CSP2002"
 	DefaultBroadScripts  Code = "CSP2003"
 	ScriptsUnrestricted  Code = "CSP2004"
+	InlineScripts        Code = "CSP2005"
+	EvalScripts          Code = "CSP2006"
 	UnquotedKeyword      Code = "CSP3001"
 	SchemeAsHost         Code = "CSP3002"
 	MissingSemicolon     Code = "CSP3003"
@@ -102,6 +105,9 @@ var rules = [...]Rule{
 	{ShortNonce, Medium, Connect, "Short nonce",
 		"A nonce in connect-src or default-src is shorter than 8 characters, too short to be unguessable.",
 		"NONCE_LENGTH"},
+	{SandboxedSelf, High, Connect, "'self' on a sandboxed page",
+		"An enforced policy sandboxes the page without allow-same-origin, so the page's origin is opaque, and the directive that governs connect requests has 'self'. Safari (WebKit) then lets 'self' match every https: and wss: URL on any host (recorded from WebKitGTK 2.50), while Chromium and Firefox keep the page URL's origin and CSP3 matches nothing: in Safari the page may connect anywhere over https.",
+		""},
 	{DefaultUnsafeInline, High, Scripts, "default-src allows inline scripts",
 		"There is no script-src, so default-src governs scripts, and it has 'unsafe-inline' without a nonce or hash: injected inline scripts run.",
 		"SCRIPT_UNSAFE_INLINE (via default-src)"},
@@ -114,6 +120,12 @@ var rules = [...]Rule{
 	{ScriptsUnrestricted, High, Scripts, "Scripts or plugins unrestricted",
 		"No enforced policy has script-src (or object-src) nor default-src, so scripts (or plugins) load from anywhere; script injection then leads straight to exfiltration through whatever connect-src allows.",
 		"MISSING_DIRECTIVES (script-src, object-src)"},
+	{InlineScripts, High, Scripts, "Inline scripts allowed",
+		"script-src, script-src-elem or script-src-attr has 'unsafe-inline' without a nonce, a hash or 'strict-dynamic' (any of which makes browsers ignore it): injected inline scripts or event handlers run.",
+		"SCRIPT_UNSAFE_INLINE"},
+	{EvalScripts, Medium, Scripts, "eval allowed",
+		"script-src has 'unsafe-eval': strings become code through eval() and similar.",
+		"SCRIPT_UNSAFE_EVAL"},
 	{UnquotedKeyword, Medium, Writing, "Keyword without quotes",
 		"A source list holds `self`, `none`, `unsafe-inline`, `nonce-...` or another keyword, nonce or hash without its single quotes. Browsers read it as a host name, so the keyword does not apply (and `self` allows a host named self).",
 		"INVALID_KEYWORD (unquoted)"},

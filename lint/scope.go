@@ -11,8 +11,9 @@ const (
 	// Connect rules are about what a page may connect to: the directive
 	// that governs connect requests, and reporting.
 	Connect Scope = iota + 1
-	// Scripts rules are about scripts and plugins that fall back to
-	// default-src.
+	// Scripts rules are about what scripts and plugins may do: those that
+	// fall back to default-src, and inline code and eval under the script
+	// directives.
 	Scripts
 	// Writing rules are about how a policy is written, in any directive:
 	// likely typos, deprecated directives, duplicate and redundant

@@ -71,3 +71,36 @@ func (c *checker) scripts(i int, p csp.Policy) {
 		}
 	}
 }
+
+// scriptDirectives checks the script directives policy i has of its own:
+// 'unsafe-inline' that browsers honor, and 'unsafe-eval'.
+func (c *checker) scriptDirectives(i int, p csp.Policy) {
+	for _, name := range [...]string{"script-src", "script-src-elem", "script-src-attr"} {
+		d, ok := p.Directive(name)
+		if !ok {
+			continue
+		}
+		var inline, eval, overrides bool
+		for _, e := range d.Sources().All() {
+			switch e.Kind() {
+			case source.Nonce, source.Hash:
+				overrides = true
+			case source.Keyword:
+				switch e.Keyword() {
+				case "unsafe-inline":
+					inline = true
+				case "unsafe-eval":
+					eval = true
+				case "strict-dynamic":
+					overrides = true
+				}
+			}
+		}
+		if inline && !overrides {
+			c.add(InlineScripts, i, name, "'unsafe-inline'", name+" 'unsafe-inline' without a nonce, hash or 'strict-dynamic' lets injected inline scripts and event handlers run")
+		}
+		if eval && name == "script-src" {
+			c.add(EvalScripts, i, name, "'unsafe-eval'", "script-src 'unsafe-eval' lets scripts turn strings into code with eval() and similar")
+		}
+	}
+}

@@ -5,7 +5,9 @@ import "github.com/cspkit/cspkit/csp"
 // Allows reports whether a page at page, subject to the policies in list,
 // may make a connect-src request to target: the Allowed field of the
 // Decision ConnectURL returns, with the same options, but without the
-// Decision, so that it does not allocate. It is meant for checking many
+// Decision, so that it does not allocate (but for Firefox's WebSockets
+// against a source path with percent-escapes, which Gecko checks again
+// against a re-parsed copy of the policy). It is meant for checking many
 // targets or many lists; use ConnectURL to learn why. A zero page or target
 // is never allowed.
 func Allows(list csp.List, page, target URL, opts ...Option) bool {
@@ -23,6 +25,7 @@ func AllowsLoad(list csp.List, page, target URL, dest Destination, opts ...Optio
 	c.dest = dest
 	c.upgrades = upgradesInsecure(list)
 	self := selfOf(&page.u)
+	self.sandboxed = sandboxesOpaque(list)
 	for _, p := range c.engines {
 		if !allowsOne(list, &target.u, &c, p, &self) {
 			return false

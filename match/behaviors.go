@@ -69,6 +69,16 @@ var behaviors = []behavior{
 			}
 			return "per segment"
 		}},
+	{"path-escape-charset", "how escapes of bytes above 0x7F in paths are read before comparing (so whether %E9 equals %C3%A9)",
+		func(p *profile) string {
+			switch p.pathEscapes {
+			case escapeUTF8OrLatin1:
+				return "UTF-8, or Latin-1 for a whole path that is not valid UTF-8 (%E9 = %C3%A9)"
+			case escapeUTF8Replacing:
+				return "UTF-8, invalid bytes as U+FFFD (%FF = %E9)"
+			}
+			return "bytes"
+		}},
 	{"self-rule", "what 'self' matches besides the page's origin",
 		func(p *profile) string {
 			switch p.self {
@@ -79,12 +89,37 @@ var behaviors = []behavior{
 			}
 			return "the page's host and port on https/wss (or http/ws from an http page)"
 		}},
+	{"strict-dynamic-in-default-src", "'strict-dynamic' in default-src (or script-src) voids 'self' and the host and scheme sources after it, for every request that falls back to it",
+		func(p *profile) string { return yesNo(p.strictDynamicVoids) }},
+	{"strict-dynamic-workers", "'strict-dynamic' in the directive that governs workers allows every worker script (not parser-inserted), whatever the host list",
+		func(p *profile) string {
+			if p.strictDynamicWorkers {
+				return "yes"
+			}
+			return "not recorded yet: the host list decides"
+		}},
+	{"sandboxed-self", "what 'self' and scheme-less host-sources match on a page an enforced sandbox (without allow-same-origin) gives an opaque origin",
+		func(p *profile) string {
+			switch p.sandbox {
+			case sandboxURL:
+				return "as on the page's URL"
+			case sandboxSecureSchemes:
+				return "'self': every https and wss URL; scheme-less: nothing"
+			}
+			return "nothing"
+		}},
+	{"sandboxed-relative-websocket-refused", "new WebSocket() refuses a relative URL on a sandboxed page, before CSP",
+		func(p *profile) string { return yesNo(p.sandboxRelativeWSRefused) }},
 	{"source-query-stripped", "a ?query or #fragment in a source path is cut off instead of voiding the source",
 		func(p *profile) string { return yesNo(p.leniency&source.CutQuery != 0) }},
+	{"source-query-after-host", "a ?query or #fragment right after a source's host or port (https://h?x) is cut off instead of voiding the source",
+		func(p *profile) string { return yesNo(p.leniency&source.CutQueryAfterHost != 0) }},
 	{"lenient-source-paths", "source paths may hold any character but ? and #",
 		func(p *profile) string { return yesNo(p.leniency&source.AnyPathChar != 0) }},
 	{"bare-star-with-port-inert", "a scheme-less * with a port or path (*:443) is ignored",
 		func(p *profile) string { return yesNo(p.bareStarSourceInert) }},
+	{"star-host-needs-port", "a * host followed by a path, query or fragment (https://*/p) voids the source; https://*:443/p does not",
+		func(p *profile) string { return yesNo(p.starHostNeedsPort) }},
 	{"trailing-dot-invalid", "a source host ending in . is invalid",
 		func(p *profile) string { return yesNo(p.trailingDotInvalid) }},
 	{"non-ascii-claims-name", "a directive dropped for non-ASCII text also voids later duplicates",
@@ -126,6 +161,10 @@ var behaviors = []behavior{
 		}},
 	{"websocket-refuses-bad-ports", "new WebSocket() refuses Fetch's bad ports (and port 0) before CSP",
 		func(p *profile) string { return yesNo(p.wsRefusesBadPorts) }},
+	{"mixed-content-violation", "with block-all-mixed-content, an https page's http:/ws: request to a non-loopback host is a CSP violation of that directive (report-only: a report)",
+		func(p *profile) string { return yesNo(p.mixedContentViolation) }},
+	{"websocket-reparsed-policy", "WebSockets must also pass the policy re-parsed from its serialization, with source paths percent-decoded",
+		func(p *profile) string { return yesNo(p.websocketReparsed) }},
 	{"loopback-mixed", "http://127.0.0.1 and localhost from an https page are mixed content",
 		func(p *profile) string { return yesNo(p.loopbackMixed) }},
 }

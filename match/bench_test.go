@@ -52,15 +52,14 @@ func BenchmarkLoad(b *testing.B) {
 	}
 }
 
-// BenchmarkAllowsLoad is BenchmarkAllows for a script, which falls back
-// from script-src-elem to script-src.
+// BenchmarkAllowsLoad is BenchmarkAllows for an image, decided by img-src.
 func BenchmarkAllowsLoad(b *testing.B) {
 	list := csp.MustParse(benchPolicy)
 	page := match.MustParseURL("https://example.com/app/")
-	target := match.MustParseURL("https://cdn.example.net/lib.js")
+	target := match.MustParseURL("https://images.example.org/a.png")
 	b.ReportAllocs()
 	for b.Loop() {
-		if !match.AllowsLoad(list, page, target, match.Script) {
+		if !match.AllowsLoad(list, page, target, match.Image) {
 			b.Fatal("blocked")
 		}
 	}

@@ -3,7 +3,6 @@ package match
 import (
 	"github.com/cspkit/cspkit/csp"
 	"github.com/cspkit/cspkit/internal/urlx"
-	"github.com/cspkit/cspkit/source"
 )
 
 // Connect decides whether a page at page, subject to the policies in list,
@@ -30,7 +29,9 @@ func Connect(list csp.List, page, target string, opts ...Option) (Decision, erro
 
 // ConnectURL is Connect for URLs parsed already, for callers that check
 // many targets or many policies. It returns a *URLError when page or target
-// is the zero URL.
+// is the zero URL. A parsed target is absolute: what only a target written
+// relative to the page meets (Firefox's new WebSocket() refuses a relative
+// URL on a sandboxed page) needs Connect.
 func ConnectURL(list csp.List, page, target URL, opts ...Option) (Decision, error) {
 	return LoadURL(list, page, target, Connection, opts...)
 }
@@ -45,8 +46,11 @@ var errZeroURL error = zeroURLError{}
 func decide(list csp.List, page, target urlx.URL, c config) Decision {
 	c.upgrades = upgradesInsecure(list)
 	self := selfOf(&page)
+	self.sandboxed = sandboxesOpaque(list)
+	var d Decision
 	if len(c.engines) == 1 {
-		return decideOne(list, page, target, c, c.engines[0], nil, self)
+		decideOne(&d, list, &page, &target, &c, c.engines[0], nil, &self)
+		return d
 	}
 	ds := make([]Decision, len(c.engines))
 	// One array holds every engine's verdicts: one allocation, not one
@@ -58,51 +62,46 @@ func decide(list csp.List, page, target urlx.URL, c config) Decision {
 	}
 	rep, allowed, cspAllowed, mixed := 0, true, true, false
 	for i, p := range c.engines {
-		ds[i] = decideOne(list, page, target, c, p, vs[i*n:i*n:i*n+n], self)
-		if !ds[i].Allowed && allowed {
+		e := &ds[i]
+		decideOne(e, list, &page, &target, &c, p, vs[i*n:i*n:i*n+n], &self)
+		if !e.Allowed && allowed {
 			rep, allowed = i, false
 		}
-		cspAllowed = cspAllowed && ds[i].CSPAllowed
-		mixed = mixed || ds[i].MixedContent
+		cspAllowed = cspAllowed && e.CSPAllowed
+		mixed = mixed || e.MixedContent
 	}
-	d := ds[rep]
+	d = ds[rep]
 	d.Allowed, d.CSPAllowed, d.MixedContent, d.Engines = allowed, cspAllowed, mixed, ds
 	return d
 }
 
-// decideOne makes the decision of one engine, keeping its verdicts in
-// verdicts when it has room for them; self is selfOf(&page).
-func decideOne(list csp.List, page, target urlx.URL, c config, p *profile, verdicts []Verdict, self selfOrigin) Decision {
+// decideOne makes the decision of one engine into d, a zero Decision,
+// keeping its verdicts in verdicts when it has room for them; self is
+// selfOf(page).
+func decideOne(d *Decision, list csp.List, page, target *urlx.URL, c *config, p *profile, verdicts []Verdict, self *selfOrigin) {
 	var r route
-	p.route(&r, &target, &c, &self)
-	checked, sent := r.url(r.checked, &target), r.url(r.sent, &target)
-	d := Decision{
-		engine:     Engine{p: p},
-		request:    r.request,
-		dest:       c.dest,
-		list:       list,
-		page:       URL{u: page},
-		target:     URL{u: target},
-		Redirected: c.redirected,
-		Upgraded:   r.upgraded,
-	}
+	p.route(&r, target, c, self)
+	checked, sent := r.url(r.checked, target), r.url(r.sent, target)
+	d.engine = Engine{p: p}
+	d.request, d.dest, d.list = r.request, c.dest, list
+	d.page.u, d.target.u = *page, *target
+	d.Redirected, d.Upgraded = c.redirected, r.upgraded
 	if r.refused != notRefused {
-		d.checked = URL{u: *checked}
+		d.checked.u = *checked
 		d.Refused = p.refusalText(r.refused, r.request, checked)
-		return d
+		return
 	}
 	d.Policies = verdicts
 	d.CSPAllowed = true
+	d.MixedContent = p.mixedContent(self, sent)
 	if r.twice {
 		// Checked as given first; the upgraded URL only if that passes.
-		d.check(list, r.url(r.raw, &target), &self, c, p)
+		d.check(list, r.url(r.raw, target), self, c, p)
 	}
 	if d.CSPAllowed {
-		d.check(list, checked, &self, c, p)
+		d.check(list, checked, self, c, p)
 	}
-	d.MixedContent = p.mixedContent(&self, sent)
 	d.Allowed = d.CSPAllowed && !d.MixedContent
-	return d
 }
 
 // mixedContent reports whether a request from the page to sent, the URL it
@@ -160,6 +159,10 @@ func (p *profile) route(r *route, target *urlx.URL, c *config, self *selfOrigin)
 		return
 	}
 	r.request = c.resolve(target)
+	if r.request == WebSocket && c.relative && self.sandboxed && p.sandboxRelativeWSRefused {
+		r.refused = sandboxedRelativeWS
+		return
+	}
 	req, refused := p.prepare(r, target)
 	if refused != notRefused {
 		r.refused, r.checked = refused, req
@@ -209,8 +212,8 @@ func (p *profile) loadRoute(r *route, target *urlx.URL, c *config, self *selfOri
 
 // check matches u against every policy of list, filling d's verdicts and
 // CSPAllowed.
-func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c config, p *profile) {
-	d.checked = URL{u: *u}
+func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c *config, p *profile) {
+	d.checked.u = *u
 	d.CSPAllowed = true
 	d.Policies = d.Policies[:0]
 	if d.Policies == nil && list.Len() > 0 {
@@ -221,8 +224,23 @@ func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c config,
 		v := Verdict{Policy: i, Disposition: pol.Disposition(), Allowed: true, Match: -1, Effective: c.dest.EffectiveDirective()}
 		if dir, ok := p.governing(pol, c.dest); ok {
 			v.Directive, v.Sources = dir.Name(), dir.Sources()
-			v.Match = p.matchPolicy(pol, v.Sources, u, self, c.redirected)
+			v.Match = p.matchPolicy(pol, dir, u, self, c.redirected)
 			v.Allowed = v.Match >= 0
+			if c.dest == Script && strictDynamicIndex(v.Sources) >= 0 {
+				v.Allowed, v.Match, v.BlockedBy, v.Reason = false, -1, dir.Name(), strictDynamicReason
+			}
+			if p.strictDynamicWorkers && isWorker(c.dest) && strictDynamicIndex(v.Sources) >= 0 {
+				// CSP3: a request that is not parser-inserted is allowed.
+				v.Allowed, v.Match = true, strictDynamicIndex(v.Sources)
+			}
+			if v.Allowed {
+				if fails, why := p.secondCheckFails(dir, u, self, c, d.request); fails {
+					v.Allowed, v.Match, v.BlockedBy, v.Reason = false, -1, dir.Name(), why
+				}
+			}
+		}
+		if v.Allowed && d.MixedContent && p.mixedContentViolation && hasBlockAllMixed(pol) {
+			v.Allowed, v.Match, v.BlockedBy, v.Reason = false, -1, csp.BlockAllMixedContent, mixedContentReason
 		}
 		if !v.Allowed && v.Disposition == csp.Enforce {
 			d.CSPAllowed = false
@@ -233,13 +251,31 @@ func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c config,
 
 // matchPolicy returns the index of the source of pol's governing list
 // sources that matches u, or -1.
-func (p *profile) matchPolicy(pol csp.Policy, sources source.List, u *urlx.URL, self *selfOrigin, redirected bool) int {
+func (p *profile) matchPolicy(pol csp.Policy, dir csp.Directive, u *urlx.URL, self *selfOrigin, redirected bool) int {
 	self.upgrading = p.upgrade == upgradeCovered && pol.Disposition() == csp.Enforce && hasUpgrade(pol)
+	sources := dir.Sources()
+	if p.strictDynamicVoids && voidedByStrictDynamic(dir.Name()) {
+		if sd := strictDynamicIndex(sources); sd >= 0 {
+			return p.matchListAfterStrictDynamic(sources, sd, u, self, redirected)
+		}
+	}
 	return p.matchList(sources, u, self, redirected)
 }
 
 // upgradeDirective finds upgrade-insecure-requests by its name's id.
 var upgradeDirective = csp.FallbackList(csp.UpgradeInsecureRequests)
+
+// secondFails is secondCheckFails' verdict without its reason.
+func secondFails(fails bool, _ string) bool { return fails }
+
+// blockAllMixedDirective finds block-all-mixed-content by its name's id.
+var blockAllMixedDirective = csp.FallbackList(csp.BlockAllMixedContent)
+
+// hasBlockAllMixed reports whether pol has block-all-mixed-content.
+func hasBlockAllMixed(pol csp.Policy) bool {
+	_, ok := pol.Governing(blockAllMixedDirective, false)
+	return ok
+}
 
 // hasUpgrade reports whether pol has upgrade-insecure-requests.
 func hasUpgrade(pol csp.Policy) bool {
@@ -249,13 +285,16 @@ func hasUpgrade(pol csp.Policy) bool {
 
 // enforcedAllow reports whether every enforced policy of list allows u:
 // check without the verdicts.
-func (p *profile) enforcedAllow(list csp.List, u *urlx.URL, self *selfOrigin, c *config) bool {
+func (p *profile) enforcedAllow(list csp.List, u *urlx.URL, self *selfOrigin, c *config, request Request) bool {
 	for i := range list.Len() {
 		pol := list.Policy(i)
 		if pol.Disposition() != csp.Enforce {
 			continue
 		}
-		if dir, ok := p.governing(pol, c.dest); ok && p.matchPolicy(pol, dir.Sources(), u, self, c.redirected) < 0 {
+		if dir, ok := p.governing(pol, c.dest); ok &&
+			!(p.strictDynamicWorkers && isWorker(c.dest) && strictDynamicIndex(dir.Sources()) >= 0) &&
+			(p.matchPolicy(pol, dir, u, self, c.redirected) < 0 ||
+				c.dest == Script && strictDynamicIndex(dir.Sources()) >= 0 || secondFails(p.secondCheckFails(dir, u, self, c, request))) {
 			return false
 		}
 	}
@@ -269,10 +308,10 @@ func allowsOne(list csp.List, target *urlx.URL, c *config, p *profile, self *sel
 	if r.refused != notRefused || p.mixedContent(self, r.url(r.sent, target)) {
 		return false
 	}
-	if r.twice && !p.enforcedAllow(list, r.url(r.raw, target), self, c) {
+	if r.twice && !p.enforcedAllow(list, r.url(r.raw, target), self, c, r.request) {
 		return false
 	}
-	return p.enforcedAllow(list, r.url(r.checked, target), self, c)
+	return p.enforcedAllow(list, r.url(r.checked, target), self, c, r.request)
 }
 
 // upgradeURL returns the URL request r to u goes to under

@@ -5,7 +5,7 @@ import (
 	"github.com/cspkit/cspkit/source"
 )
 
-// Decision is the outcome of Connect: whether the request goes through,
+// Decision is the outcome of Connect or Load: whether the request goes through,
 // how each policy judged it and, when several engines decided, each
 // engine's own decision.
 type Decision struct {
@@ -69,6 +69,26 @@ type Verdict struct {
 	// Effective is the destination's effective directive, such as
 	// "connect-src" or "script-src-elem".
 	Effective string
+	// BlockedBy, when not empty, names what blocks a request whatever
+	// the deciding directive's sources match: the directive
+	// block-all-mixed-content, which Chromium enforces as a CSP check on
+	// mixed requests; or the deciding directive itself when the engine
+	// checks the request a second time and that check fails (Firefox's
+	// WebSockets), or when it has 'strict-dynamic' and the request is a
+	// parser-inserted script (Load with Script). Match is -1 then, and
+	// Reason says why.
+	BlockedBy string
+	Reason    string
+}
+
+// ViolatedDirective returns the directive a violation report names for
+// this verdict: block-all-mixed-content when it blocked, else the
+// destination's effective directive (even when a fallback decided).
+func (v Verdict) ViolatedDirective() string {
+	if v.BlockedBy != "" && v.BlockedBy != v.Directive {
+		return v.BlockedBy
+	}
+	return v.Effective
 }
 
 // Fallback reports whether a directive other than the effective one

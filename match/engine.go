@@ -21,28 +21,36 @@ type profile struct {
 	name  string
 	title string
 
-	websocketAsHTTP     bool            // ws(s) URLs are checked in their http(s) form
-	wsSchemeCrossover   bool            // ws: matches http(s) URLs, wss: matches https
-	wildcard            wildcardRule    // what * matches
-	ipHosts             bool            // host-sources compare IP-literal hosts as text
-	ports               portRule        // how source ports match URL ports
-	wholePathDecode     bool            // paths are compared percent-decoded as a whole
-	self                selfRule        // what 'self' matches
-	opaqueHostStar      bool            // a * host-source matches URLs with an opaque host
-	leniency            source.Leniency // how tokens the grammar rejects are still read as host-sources
-	trailingDotInvalid  bool            // a host-source host ending in "." is invalid
-	portRangeChecked    bool            // a source port must be 1 to 65535
-	nonASCIIClaimsName  bool            // a directive dropped for non-ASCII text hides later duplicates
-	fetchRefusesWS      bool            // fetch and XHR reject ws:, wss: and ftp: URLs before CSP
-	loopbackMixed       bool            // http to loopback from an https page is mixed content
-	upgrade             upgradeRule     // how upgrade-insecure-requests meets the check
-	xhrRefusesFTP       bool            // XMLHttpRequest refuses ftp: URLs before CSP
-	eventSourceNoData   bool            // EventSource refuses data: URLs before CSP
-	bareStarSourceInert bool            // a scheme-less * host-source with a port or path is ignored
-	maxURLLength        int             // longer URLs are refused before CSP (0: no limit but the library's)
-	fetchRefuses        []string        // schemes fetch, XHR and EventSource refuse before CSP
-	xhrRefuses          []string        // schemes XHR and EventSource refuse before CSP (besides fetchRefuses)
-	wsRefusesBadPorts   bool            // new WebSocket() refuses Fetch's bad ports (and 0) before CSP
+	websocketAsHTTP          bool            // ws(s) URLs are checked in their http(s) form
+	wsSchemeCrossover        bool            // ws: matches http(s) URLs, wss: matches https
+	wildcard                 wildcardRule    // what * matches
+	ipHosts                  bool            // host-sources compare IP-literal hosts as text
+	ports                    portRule        // how source ports match URL ports
+	wholePathDecode          bool            // paths are compared percent-decoded as a whole
+	self                     selfRule        // what 'self' matches
+	opaqueHostStar           bool            // a * host-source matches URLs with an opaque host
+	leniency                 source.Leniency // how tokens the grammar rejects are still read as host-sources
+	trailingDotInvalid       bool            // a host-source host ending in "." is invalid
+	portRangeChecked         bool            // a source port must be 1 to 65535
+	nonASCIIClaimsName       bool            // a directive dropped for non-ASCII text hides later duplicates
+	fetchRefusesWS           bool            // fetch and XHR reject ws:, wss: and ftp: URLs before CSP
+	loopbackMixed            bool            // http to loopback from an https page is mixed content
+	upgrade                  upgradeRule     // how upgrade-insecure-requests meets the check
+	xhrRefusesFTP            bool            // XMLHttpRequest refuses ftp: URLs before CSP
+	eventSourceNoData        bool            // EventSource refuses data: URLs before CSP
+	bareStarSourceInert      bool            // a scheme-less * host-source with a port or path is ignored
+	starHostNeedsPort        bool            // a * host followed by a path, query or fragment (not a port) voids the source
+	websocketReparsed        bool            // WebSockets must also pass the policy re-parsed with decoded source paths
+	mixedContentViolation    bool            // with block-all-mixed-content, a mixed request is a CSP violation of it
+	sandbox                  sandboxRule     // what 'self' and scheme-less sources match on a sandboxed (opaque) page
+	sandboxRelativeWSRefused bool            // new WebSocket() refuses relative URLs on a sandboxed page
+	strictDynamicVoids       bool            // 'strict-dynamic' in default-src or a script directive voids 'self' and the host and scheme sources after it
+	pathEscapes              escapeRule      // how escapes of non-ASCII bytes in paths are read
+	strictDynamicWorkers     bool            // 'strict-dynamic' allows workers, which are not parser-inserted (CSP3)
+	maxURLLength             int             // longer URLs are refused before CSP (0: no limit but the library's)
+	fetchRefuses             []string        // schemes fetch, XHR and EventSource refuse before CSP
+	xhrRefuses               []string        // schemes XHR and EventSource refuse before CSP (besides fetchRefuses)
+	wsRefusesBadPorts        bool            // new WebSocket() refuses Fetch's bad ports (and 0) before CSP
 
 	fallbacks [numDestinations]csp.Fallback // the directive fallback list of each destination
 }
@@ -112,42 +120,50 @@ const (
 
 var specProfile = profile{
 	name: "spec", title: "CSP3 spec",
-	websocketAsHTTP:   true,
-	wsSchemeCrossover: true,
-	wildcard:          starHTTP,
-	ports:             portSpec,
+	websocketAsHTTP:      true,
+	wsSchemeCrossover:    true,
+	wildcard:             starHTTP,
+	ports:                portSpec,
+	strictDynamicWorkers: true,
 }
 
 var chromiumProfile = profile{
 	name: "chromium", title: "Chromium",
-	wildcard:           starWebSocket,
-	ipHosts:            true,
-	opaqueHostStar:     true,
-	self:               selfBlink,
-	ports:              portChromium,
-	wholePathDecode:    true,
-	leniency:           source.CutQuery | source.AnyPathChar,
-	nonASCIIClaimsName: true,
-	upgrade:            upgradeTwice,
-	xhrRefusesFTP:      true,
-	xhrRefuses:         []string{"file", "view-source"},
+	wildcard:              starWebSocket,
+	ipHosts:               true,
+	opaqueHostStar:        true,
+	self:                  selfBlink,
+	ports:                 portChromium,
+	wholePathDecode:       true,
+	leniency:              source.CutQuery | source.AnyPathChar,
+	nonASCIIClaimsName:    true,
+	upgrade:               upgradeTwice,
+	sandbox:               sandboxURL,
+	pathEscapes:           escapeUTF8OrLatin1,
+	mixedContentViolation: true,
+	xhrRefusesFTP:         true,
+	xhrRefuses:            []string{"file", "view-source"},
 }
 
 var firefoxProfile = profile{
 	name: "firefox", title: "Firefox",
-	wildcard:           starAny,
-	ipHosts:            true,
-	ports:              portFirefox,
-	wholePathDecode:    true,
-	self:               selfHostSource,
-	opaqueHostStar:     true,
-	leniency:           source.CutQuery,
-	trailingDotInvalid: true,
-	fetchRefusesWS:     true,
-	upgrade:            upgradeCovered,
-	eventSourceNoData:  true,
-	maxURLLength:       1 << 20, // network.standard-url.max-length
-	fetchRefuses:       []string{"about", "file", "filesystem", "javascript", "mailto", "tel", "view-source"},
+	wildcard:                 starAny,
+	ipHosts:                  true,
+	ports:                    portFirefox,
+	wholePathDecode:          true,
+	self:                     selfHostSource,
+	opaqueHostStar:           true,
+	leniency:                 source.CutQuery | source.CutQueryAfterHost,
+	starHostNeedsPort:        true,
+	websocketReparsed:        true,
+	sandbox:                  sandboxURL,
+	sandboxRelativeWSRefused: true,
+	trailingDotInvalid:       true,
+	fetchRefusesWS:           true,
+	upgrade:                  upgradeCovered,
+	eventSourceNoData:        true,
+	maxURLLength:             1 << 20, // network.standard-url.max-length
+	fetchRefuses:             []string{"about", "file", "filesystem", "javascript", "mailto", "tel", "view-source"},
 }
 
 var webkitProfile = profile{
@@ -164,6 +180,9 @@ var webkitProfile = profile{
 	loopbackMixed:       true,
 	bareStarSourceInert: true,
 	upgrade:             upgradeUnlessReport,
+	sandbox:             sandboxSecureSchemes,
+	strictDynamicVoids:  true,
+	pathEscapes:         escapeUTF8Replacing,
 	wsRefusesBadPorts:   true,
 }
 

@@ -66,6 +66,9 @@ type selfOrigin struct {
 	// secure is true for a page that is a secure context as far as its
 	// URL tells: https: (or wss:), or http: on a loopback host.
 	secure bool
+	// sandboxed is true when an enforced policy sandboxes the page
+	// without allow-same-origin (see sandboxRule).
+	sandboxed bool
 }
 
 func selfOf(page *urlx.URL) selfOrigin {

@@ -28,6 +28,10 @@ func (p *profile) hostSource(e source.Expression) (hostSrc, bool) {
 	if p.bareStarSourceInert && s.scheme == "" && s.host == "*" {
 		return s, false
 	}
+	if p.starHostNeedsPort && s.host == "*" && s.port == "" && !strings.HasSuffix(e.String(), "*") {
+		// Gecko's parser takes only the end, ":" or "." after a * host.
+		return s, false
+	}
 	if p.trailingDotInvalid && strings.HasSuffix(s.host, ".") {
 		return s, false
 	}
@@ -43,7 +47,7 @@ func (p *profile) hostSourceMatch(s *hostSrc, u *urlx.URL, self *selfOrigin, red
 	scheme := s.scheme
 	if scheme == "" {
 		// A scheme-less source takes the page's scheme.
-		if scheme = self.scheme; scheme == "" {
+		if scheme = self.scheme; scheme == "" || p.schemelessVoid(self) {
 			return false
 		}
 	}
@@ -124,6 +128,13 @@ func (p *profile) pathMatch(a, b string) bool {
 	}
 	if a == "/" && b == "" {
 		return true
+	}
+	if p.pathEscapes != escapeBytes && (hasHighEscape(a) || hasHighEscape(b)) {
+		da, db := decodePath(a, p.pathEscapes), decodePath(b, p.pathEscapes)
+		if strings.HasSuffix(da, "/") {
+			return strings.HasPrefix(db, da)
+		}
+		return da == db
 	}
 	if urlx.DecodedEndsInSlash(a) {
 		return urlx.DecodedHasPrefix(b, a)

@@ -25,6 +25,15 @@ func Load(list csp.List, page, target string, dest Destination, opts ...Option) 
 	}
 	c := newConfig(opts)
 	c.dest = dest
+	c.relative = isRelative(target)
+	if c.strict {
+		if err := schemeProblem(page); err != nil {
+			return Decision{}, &URLError{Role: "page", Input: page, Err: err}
+		}
+		if err := schemeProblem(target); err != nil {
+			return Decision{}, &URLError{Role: "target", Input: target, Err: err}
+		}
+	}
 	p, err := urlx.Parse(page)
 	if err != nil {
 		return Decision{}, &URLError{Role: "page", Input: page, Err: err}

@@ -207,3 +207,37 @@ func TestExplainShadows(t *testing.T) {
 		})
 	}
 }
+
+// TestStrictDynamicScripts checks CSP3's script-src pre-request check: with
+// 'strict-dynamic', a parser-inserted script (what Load(Script) decides) is
+// blocked whatever the host list says, in every engine; other
+// destinations keep their sources.
+func TestStrictDynamicScripts(t *testing.T) {
+	list := csp.MustParse("script-src 'nonce-r4nd0mr4nd0m' 'strict-dynamic' https://cdn.example; img-src https://cdn.example")
+	for _, e := range append(match.Browsers(), match.Spec) {
+		d, err := match.Load(list, "https://app.example/", "https://cdn.example/lib.js", match.Script, match.WithEngine(e))
+		require.NoError(t, err)
+		assert.False(t, d.Allowed, "%s: %s", e, d)
+		assert.Equal(t, "script-src", d.Policies[0].BlockedBy)
+		assert.Contains(t, d.String(), "with 'strict-dynamic', host and scheme sources are ignored for scripts")
+		assert.False(t, match.AllowsLoad(list, d.Page(), d.Target(), match.Script, match.WithEngine(e)))
+
+		d, err = match.Load(list, "https://app.example/", "https://cdn.example/a.png", match.Image, match.WithEngine(e))
+		require.NoError(t, err)
+		assert.True(t, d.Allowed, "%s: %s", e, d)
+	}
+}
+
+// TestStrictDynamicWorkers checks CSP3's script-src pre-request check for
+// workers, which are not parser-inserted: with 'strict-dynamic' they are
+// allowed whatever the host list (Spec; browsers not recorded yet).
+func TestStrictDynamicWorkers(t *testing.T) {
+	list := csp.MustParse("script-src 'nonce-r4nd0mr4nd0m' 'strict-dynamic' https://cdn.example")
+	d, err := match.Load(list, "https://app.example/", "/w.js", match.Worker, match.WithEngine(match.Spec))
+	require.NoError(t, err)
+	assert.True(t, d.Allowed, "%s", d)
+	assert.True(t, match.AllowsLoad(list, d.Page(), d.Target(), match.Worker, match.WithEngine(match.Spec)))
+	e, ok := d.Policies[0].Matched()
+	require.True(t, ok)
+	assert.Equal(t, "'strict-dynamic'", e.String())
+}

@@ -151,18 +151,24 @@ func (d Decision) explain(limit int) []Explanation {
 		s   []Suggestion
 	}
 	for _, v := range d.Policies {
-		if v.Allowed || v.Directive == "" {
+		if v.Allowed || v.Directive == "" && v.BlockedBy == "" {
 			continue
 		}
 		if len(out) == limit {
 			break
 		}
 		x := Explanation{Verdict: v}
+		if v.BlockedBy != "" {
+			// The sources allow the request; what blocks it is not a
+			// source list, which no added source changes.
+			out = append(out, x)
+			continue
+		}
 		if !d.MixedContent {
 			for i := range suggested {
 				if suggested[i].dir == "" {
 					suggested[i].dir = v.Directive
-					suggested[i].s = p.suggest(v.Directive, d.suggestFrom(), &u, &self, d.Redirected)
+					suggested[i].s = p.suggest(v.Directive, d.suggestFrom(), &u, &self, d.Redirected, d.request)
 				}
 				if suggested[i].dir == v.Directive {
 					x.Suggestions = suggested[i].s

@@ -16,6 +16,7 @@ type config struct {
 	strict     bool // targets must be absolute or explicitly relative; see StrictTarget
 	dest       Destination
 	upgrades   bool // set per decision: an enforced policy has upgrade-insecure-requests
+	relative   bool // set per decision: the target was given relative to the page
 }
 
 func newConfig(opts []Option) config {

@@ -11,19 +11,33 @@ import (
 	"github.com/cspkit/cspkit/match"
 )
 
+// fetchDestination is the Fetch standard's name of each destination, as
+// the reference reads it.
+var fetchDestination = map[match.Destination]string{
+	match.Connection: "", match.Script: "script", match.Style: "style", match.Image: "image",
+	match.Font: "font", match.Media: "audio", match.Object: "object", match.Frame: "iframe",
+	match.Worker: "worker", match.SharedWorker: "sharedworker", match.ServiceWorker: "serviceworker",
+	match.Manifest: "manifest", match.XSLT: "xslt", match.Prefetch: "prefetch",
+}
+
 // specAgrees decides one request with match.Spec and with the literal
 // reference (reference_test.go) and reports whether they agree; refused
 // requests (CSP never runs) and unparsable URLs count as agreeing.
 func specAgrees(list csp.List, page, target string, redirected bool) (agree bool, decided bool, why string) {
+	return specAgreesAs(list, page, target, redirected, match.Connection)
+}
+
+// specAgreesAs is specAgrees for a load of destination dest.
+func specAgreesAs(list csp.List, page, target string, redirected bool, dest match.Destination) (agree bool, decided bool, why string) {
 	opts := []match.Option{match.WithEngine(match.Spec)}
 	if redirected {
 		opts = append(opts, match.Redirected())
 	}
-	d, err := match.Connect(list, page, target, opts...)
+	d, err := match.Load(list, page, target, dest, opts...)
 	if err != nil || d.Refused != "" {
 		return true, false, ""
 	}
-	want := refAllowed(list, d.Page(), d.Target(), redirected)
+	want := refAllowedAs(list, d.Page(), d.Target(), redirected, fetchDestination[dest])
 	return d.CSPAllowed == want, true, d.String()
 }
 
@@ -32,17 +46,21 @@ func specAgrees(list csp.List, page, target string, redirected bool) (agree bool
 // the header corpus.
 func TestSpecAgreesWithReference(t *testing.T) {
 	n := 0
+	dests := match.Destinations()
 	check := func(what, policy, reportOnly, page, target string, redirected bool) {
 		list, _ := csp.Parse(policy)
 		if reportOnly != "" {
 			ro, _ := csp.ParseReportOnly(reportOnly)
 			list = csp.Join(list, ro)
 		}
-		agree, decided, why := specAgrees(list, page, target, redirected)
-		if decided {
-			n++
+		// A connect request, and one other destination in turn.
+		for _, dest := range []match.Destination{match.Connection, dests[1+n%(len(dests)-1)]} {
+			agree, decided, why := specAgreesAs(list, page, target, redirected, dest)
+			if decided {
+				n++
+			}
+			assert.True(t, agree, "%s: %s: policy %q page %s target %s redirected %v: match.Spec says %s", what, dest, policy, page, target, redirected, why)
 		}
-		assert.True(t, agree, "%s: policy %q page %s target %s redirected %v: match.Spec says %s", what, policy, page, target, redirected, why)
 	}
 	vectors, err := corpus.Vectors()
 	require.NoError(t, err)
@@ -86,8 +104,10 @@ func FuzzSpecAgreesWithReference(f *testing.F) {
 	f.Add("connect-src ws://a.example/%2F 'self'; upgrade-insecure-requests", "https://a.example:8443/", "ws://a.example/%2f", false)
 	f.Fuzz(func(t *testing.T, policy, page, target string, redirected bool) {
 		list, _ := csp.Parse(policy)
-		if agree, _, why := specAgrees(list, page, target, redirected); !agree {
-			t.Fatalf("policy %q page %q target %q redirected %v: match.Spec says %s; the reference disagrees", policy, page, target, redirected, why)
+		for _, dest := range match.Destinations() {
+			if agree, _, why := specAgreesAs(list, page, target, redirected, dest); !agree {
+				t.Fatalf("%s: policy %q page %q target %q redirected %v: match.Spec says %s; the reference disagrees", dest, policy, page, target, redirected, why)
+			}
 		}
 	})
 }

@@ -26,13 +26,51 @@ import (
 // (#should-block-request), inverted, for a connect request to target from
 // page: every enforced policy must allow it.
 func refAllowed(list csp.List, page, target match.URL, redirected bool) bool {
+	return refAllowedAs(list, page, target, redirected, "")
+}
+
+// refEffective is "get the effective directive for request"
+// (#effective-directive-for-a-request) for the destinations package match
+// names; "" is the connect request's empty destination.
+var refEffective = map[string]string{
+	"": "connect-src", "script": "script-src-elem", "style": "style-src-elem", "image": "img-src",
+	"font": "font-src", "audio": "media-src", "object": "object-src", "iframe": "frame-src",
+	"worker": "worker-src", "sharedworker": "worker-src", "serviceworker": "worker-src",
+	"manifest": "manifest-src", "xslt": "script-src-elem", "prefetch": "default-src",
+}
+
+// refFallback is the "directive fallback list" (#directive-fallback-list).
+var refFallback = map[string][]string{
+	"script-src-elem": {"script-src-elem", "script-src", "default-src"},
+	"style-src-elem":  {"style-src-elem", "style-src", "default-src"},
+	"worker-src":      {"worker-src", "child-src", "script-src", "default-src"},
+	"connect-src":     {"connect-src", "default-src"},
+	"manifest-src":    {"manifest-src", "default-src"},
+	"object-src":      {"object-src", "default-src"},
+	"frame-src":       {"frame-src", "child-src", "default-src"},
+	"media-src":       {"media-src", "default-src"},
+	"font-src":        {"font-src", "default-src"},
+	"img-src":         {"img-src", "default-src"},
+	"default-src":     {"default-src"},
+}
+
+// refAllowedAs is refAllowed for a request of the Fetch destination dest:
+// the pre-request check of the effective directive, through its fallback
+// list; for script-like destinations the script-src pre-request check's
+// 'strict-dynamic' step (a script element's request is parser-inserted,
+// a worker's is not).
+func refAllowedAs(list csp.List, page, target match.URL, redirected bool, dest string) bool {
 	u := refURLOf(target)
-	if u.scheme == "ws" {
-		u.scheme = "http"
-		u.port = refNormalPort(u.scheme, u.port)
-	} else if u.scheme == "wss" {
-		u.scheme = "https"
-		u.port = refNormalPort(u.scheme, u.port)
+	if dest == "" {
+		// Fetch's "establish a WebSocket connection" requests the http(s)
+		// form of the URL.
+		if u.scheme == "ws" {
+			u.scheme = "http"
+			u.port = refNormalPort(u.scheme, u.port)
+		} else if u.scheme == "wss" {
+			u.scheme = "https"
+			u.port = refNormalPort(u.scheme, u.port)
+		}
 	}
 	if refUpgrades(list) && u.scheme == "http" {
 		// Upgrade Insecure Requests: the request's URL becomes https.
@@ -40,25 +78,67 @@ func refAllowed(list csp.List, page, target match.URL, redirected bool) bool {
 		u.port = refNormalPort(u.scheme, u.port)
 	}
 	origin := refOriginOf(page)
+	if refSandboxed(list) {
+		// HTML: a document sandboxed without allow-same-origin gets a new
+		// opaque origin, with no scheme of its own.
+		origin = refOrigin{opaque: true, serialized: "null", port: -1}
+	}
 	for _, pol := range list.All() {
 		if pol.Disposition() != csp.Enforce {
 			continue
 		}
-		// #directive-fallback-list for connect-src, then "get the
-		// effective directive" and "should fetch directive execute".
+		// "get the effective directive", its fallback list, then "should
+		// fetch directive execute".
 		var value string
 		found := false
-		for _, name := range []string{"connect-src", "default-src"} {
+		for _, name := range refFallback[refEffective[dest]] {
 			if d, ok := pol.Directive(name); ok {
 				value, found = d.Value(), true
 				break
 			}
 		}
-		if found && !refMatchSourceList(u, strings.Fields(value), origin, redirected) {
+		if !found {
+			continue
+		}
+		tokens := refFields(value)
+		if dest == "script" || dest == "worker" || dest == "sharedworker" || dest == "serviceworker" {
+			dynamic := false
+			for _, tok := range tokens {
+				dynamic = dynamic || strings.EqualFold(tok, "'strict-dynamic'")
+			}
+			if dynamic {
+				if dest == "script" {
+					return false // parser-inserted
+				}
+				continue // not parser-inserted: allowed
+			}
+		}
+		if !refMatchSourceList(u, tokens, origin, redirected) {
 			return false
 		}
 	}
 	return true
+}
+
+// refSandboxed reports whether an enforced policy has a sandbox directive
+// without the allow-same-origin token (compared ASCII case-insensitively).
+func refSandboxed(list csp.List) bool {
+	for _, pol := range list.All() {
+		d, ok := pol.Directive("sandbox")
+		if pol.Disposition() != csp.Enforce || !ok {
+			continue
+		}
+		same := false
+		for _, tok := range refFields(d.Value()) {
+			if strings.EqualFold(tok, "allow-same-origin") {
+				same = true
+			}
+		}
+		if !same {
+			return true
+		}
+	}
+	return false
 }
 
 func refUpgrades(list csp.List) bool {
@@ -421,4 +501,12 @@ func refPercentDecode(s string) string {
 		b = append(b, s[i])
 	}
 	return string(b)
+}
+
+// refFields splits a directive value on ASCII whitespace (TAB, LF, FF, CR,
+// SPACE: not VT, which strings.Fields would also split on).
+func refFields(value string) []string {
+	return strings.FieldsFunc(value, func(r rune) bool {
+		return r == '\t' || r == '\n' || r == '\f' || r == '\r' || r == ' '
+	})
 }

@@ -218,6 +218,16 @@ func (v Verdict) describe(d Decision, full bool) string {
 		b.WriteString("report-only ")
 	}
 	fmt.Fprintf(&b, "policy %d", v.Policy)
+	if v.BlockedBy != "" {
+		if v.Directive != "" && v.BlockedBy != v.Directive {
+			b.WriteString(" " + v.Directive + " allows it, but")
+		}
+		b.WriteString(" " + v.BlockedBy + " blocks it: " + v.Reason)
+		if v.Disposition == csp.ReportOnly {
+			b.WriteString(" (reported, not blocked)")
+		}
+		return b.String()
+	}
 	if v.Directive == "" {
 		b.WriteString(": no " + d.fallbackNames() + ", does not restrict " + d.dest.plural())
 		return b.String()

@@ -105,6 +105,7 @@ const (
 	serviceWorkerScheme
 	serviceWorkerOrigin
 	serviceWorkerInsecure
+	sandboxedRelativeWS
 )
 
 // prepare returns the URL that request rt.request to u goes to in engine
@@ -190,6 +191,8 @@ func (p *profile) refusalText(f refusal, r Request, u *urlx.URL) string {
 		return fmt.Sprintf("%s does not parse URLs longer than %d bytes", p.title, p.maxURLLength)
 	case unknownRequest:
 		return fmt.Sprintf("%s is no request kind this package knows: no request is made", r)
+	case sandboxedRelativeWS:
+		return fmt.Sprintf("%s's new WebSocket() rejects a relative URL on a sandboxed page (opaque origin)", p.title)
 	case workerOrigin:
 		return "new Worker() and new SharedWorker() load only same-origin and data: scripts"
 	case serviceWorkerScheme:

@@ -8,6 +8,9 @@ import (
 
 // selfMatch decides the keyword 'self'.
 func (p *profile) selfMatch(u *urlx.URL, self *selfOrigin) bool {
+	if m, ok := p.sandboxedSelf(u, self); ok {
+		return m
+	}
 	switch p.self {
 	case selfHostSource:
 		s, ok := selfSource(self)

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cspkit/cspkit/csp"
+
 	"golang.org/x/net/publicsuffix"
 
 	"github.com/cspkit/cspkit/internal/urlx"
@@ -20,7 +22,7 @@ import (
 // or wss: would open connections to every host). Each candidate is checked
 // with the engine's own matching, and carries lint's caution when lint
 // rates it medium or above.
-func (p *profile) suggest(dir string, t urlx.URL, u *urlx.URL, self *selfOrigin, redirected bool) []Suggestion {
+func (p *profile) suggest(dir string, t urlx.URL, u *urlx.URL, self *selfOrigin, redirected bool, request Request) []Suggestion {
 	var cands [3]string
 	n := 0
 	if t.HostKind == urlx.Domain || t.HostKind == urlx.IPv4 {
@@ -44,12 +46,30 @@ func (p *profile) suggest(dir string, t urlx.URL, u *urlx.URL, self *selfOrigin,
 	var out []Suggestion
 	for _, c := range cands[:n] {
 		e, err := source.Parse(c)
-		if err != nil || !p.matchExpression(e, u, self, redirected) {
+		if err != nil || !p.matchExpression(e, u, self, redirected) || p.failsSecondCheck(dir, c, u, self, redirected, request) {
 			continue
 		}
 		out = append(out, Suggestion{Source: e, Caution: caution(dir, e)})
 	}
 	return out
+}
+
+// failsSecondCheck reports whether the source c, alone in dir, fails the
+// engine's second check of a WebSocket to u (see secondCheckFails).
+func (p *profile) failsSecondCheck(dir, c string, u *urlx.URL, self *selfOrigin, redirected bool, request Request) bool {
+	if !p.websocketReparsed || request != WebSocket || !strings.Contains(c, "%") {
+		return false
+	}
+	list, _ := csp.Parse(dir + " " + c)
+	if list.Len() == 0 {
+		return true
+	}
+	d, ok := list.Policy(0).Directive(dir)
+	if !ok {
+		return true
+	}
+	fails, _ := p.secondCheckFails(d, u, self, &config{dest: Connection, redirected: redirected}, request)
+	return fails
 }
 
 // caution returns lint's reason to think twice before adding e to dir,

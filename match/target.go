@@ -69,10 +69,13 @@ func (strictTargetOption) apply(c config) config {
 	return c
 }
 
-// StrictTarget makes Connect refuse a target that is neither an absolute
-// URL (with a scheme such as https:) nor an explicit relative reference
-// (starting with "/", "./", "../", "?" or "#", or exactly "." or ".."),
-// with a *URLError wrapping an *AmbiguousTargetError. fetch("evil.example")
+// StrictTarget makes Connect and Load refuse a target that is neither an
+// absolute URL (with a scheme such as https:, followed by // for http,
+// https, ws and wss) nor an explicit relative reference (starting with
+// "/", "./", "../", "?" or "#", or exactly "." or ".."), with a *URLError
+// wrapping an *AmbiguousTargetError; and a page or target whose scheme
+// browsers do not know ("htps:"), with a *URLError wrapping an
+// *UnknownSchemeError. fetch("evil.example")
 // requests a path on the page's own host; in a test that is nearly always
 // a typo for https://evil.example. Package csptest and the cspcheck
 // command decide with this option.
@@ -91,8 +94,16 @@ func ambiguity(target string, t urlx.URL, err error) *AmbiguousTargetError {
 	if err == nil && hasScheme(strings.TrimLeft(target, c0Space)) {
 		// A special scheme followed by fewer than two slashes is
 		// relative to a page of that scheme.
-		if abs, aerr := urlx.Parse(target); aerr == nil && abs.String() != read {
+		abs, aerr := urlx.Parse(target)
+		if aerr == nil && abs.String() != read {
 			return &AmbiguousTargetError{Target: target, Read: read, Meant: abs.String()}
+		}
+		if aerr != nil && specialWithoutSlashes(target) {
+			// "https:://h/x": no URL of its own, a path on the page's
+			// host; it was probably meant as https://h/x.
+			t := strings.TrimLeft(target, c0Space)
+			i := strings.IndexByte(t, ':')
+			return &AmbiguousTargetError{Target: target, Read: read, Meant: t[:i] + "://" + strings.TrimLeft(t[i+1:], ":/\\")}
 		}
 	}
 	return nil

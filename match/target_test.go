@@ -43,9 +43,11 @@ func TestStrictTarget(t *testing.T) {
 		{"https:evil.example/x", false, "not https://evil.example/x"},
 		{"HTTPS:/evil.example", false, "not https://evil.example/"},
 		{"http:/evil.example/x", true, ""}, // another scheme than the page's: absolute either way
+		{"https:://evil.example/x", false, "would request https://app.example.com/://evil.example/x, a path on the page's host, not https://evil.example/x; write https://evil.example/x"},
+		{"https:::evil.example", false, "not https://evil.example"},
 	}
 	for _, tt := range tests {
-		d, err := match.Connect(list, page, tt.target, match.StrictTarget())
+		d, err := match.Load(list, page, tt.target, match.Connection, match.StrictTarget())
 		if tt.ok {
 			assert.NoError(t, err, tt.target)
 			continue
@@ -81,4 +83,37 @@ func TestSmallGuards(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, d.Engines, 2, "each engine decides once")
 	assert.Contains(t, d.String(), "(CSP3 spec and Firefox agree)")
+}
+
+// TestUnknownSchemes checks that StrictTarget refuses a page or target
+// whose scheme browsers do not know: a typo would decide about a URL no
+// page requests (and a non-special scheme is blocked by nearly any policy,
+// so a "blocks" test would pass without testing).
+func TestUnknownSchemes(t *testing.T) {
+	list := csp.MustParse("connect-src 'self'")
+	tests := []struct {
+		page, target, role, msg string
+	}{
+		{"https://app.example/", "htps://evil.example/", "target", `unknown scheme "htps:" (did you mean "https:"?)`},
+		{"https://app.example/", "ttps://evil.example/", "target", `did you mean "https:"?`},
+		{"https://app.example/", "wws://live.example/", "target", `did you mean "wss:"?`},
+		{"https://app.example/", "gopher://x/", "target", `unknown scheme "gopher:"`},
+		{"httsp://app.example/", "/x", "page", `unknown scheme "httsp:" (did you mean "https:"?)`},
+	}
+	for _, tt := range tests {
+		_, err := match.Connect(list, tt.page, tt.target, match.StrictTarget())
+		var ue *match.URLError
+		require.ErrorAs(t, err, &ue, tt.target)
+		assert.Equal(t, tt.role, ue.Role)
+		var se *match.UnknownSchemeError
+		require.ErrorAs(t, err, &se)
+		assert.Contains(t, err.Error(), tt.msg)
+
+		_, err = match.Connect(list, tt.page, tt.target)
+		assert.NoError(t, err, "without StrictTarget the URL is decided as browsers parse it")
+	}
+	for _, ok := range []string{"data:,x", "blob:https://app.example/1", "mailto:a@b.example", "about:blank", "HTTPS://x.example/", "wss://x.example/"} {
+		_, err := match.Connect(list, "https://app.example/", ok, match.StrictTarget())
+		assert.NoError(t, err, ok)
+	}
 }

@@ -37,3 +37,8 @@ func workerRefusal(dest Destination, target *urlx.URL, self *selfOrigin) refusal
 func sameOrigin(u *urlx.URL, self *selfOrigin) bool {
 	return u.Origin().SameOrigin(self.Origin)
 }
+
+// isWorker reports whether dest is a worker's script.
+func isWorker(dest Destination) bool {
+	return dest == Worker || dest == SharedWorker || dest == ServiceWorker
+}

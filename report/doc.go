@@ -18,8 +18,9 @@
 //     no disposition and no script-sample but adds "type" and "url" around
 //     the body; Firefox leaves out empty optional keys and re-serialises
 //     the policy; Chromium always sends script-sample). These bodies are
-//     checked byte for byte against reports recorded from Chromium 148,
-//     Firefox 140 and WebKitGTK 2.50 (internal/recorder/reports.js).
+//     checked byte for byte against reports recorded from Chromium 156,
+//     Firefox ESR 153 and WebKitGTK 2.50.6 (internal/recorder/reports.js;
+//     the bodies did not change from Chromium 148 and Firefox 140).
 //   - ReportToEntry: one report of the Reporting API (report-to), type
 //     "csp-violation", as delivered with Content-Type
 //     application/reports+json inside a JSON array (see ReportToBody).

@@ -190,7 +190,7 @@ func TestViolationsErrors(t *testing.T) {
 	_, err = report.Violations(all)
 	assert.EqualError(t, err, "report: the decision was made by Chromium, Firefox, WebKit, and each sends its own reports: choose one with report.ForEngine")
 	_, err = report.Violations(all, report.ForEngine(match.Spec))
-	assert.EqualError(t, err, "report: CSP3 spec did not decide: the decision was made by Chromium, Firefox, WebKit")
+	assert.EqualError(t, err, "report: CSP3 spec did not decide: the decision was made by Chromium, Firefox, WebKit; decide with match.WithEngine or match.WithEngines naming it")
 	vs, err := report.Violations(all, report.ForEngine(match.WebKit))
 	require.NoError(t, err)
 	require.Len(t, vs, 1, "one violation for one request in one engine")

@@ -112,7 +112,7 @@ type UnrecordedError struct {
 }
 
 func (e *UnrecordedError) Error() string {
-	return fmt.Sprintf("report: %s reports for %s loads (%s) are not recorded yet; match.Spec builds CSP3's", e.Engine.Title(), e.Destination, e.Destination.EffectiveDirective())
+	return fmt.Sprintf("report: %s reports for %s loads (%s) are not recorded yet; for CSP3's, decide with match.WithEngine(match.Spec) (or match.WithEngines with match.Spec among them)", e.Engine.Title(), e.Destination, e.Destination.EffectiveDirective())
 }
 
 // Violations returns the violations that one engine records for the
@@ -142,7 +142,7 @@ func Violations(d match.Decision, opts ...Option) ([]Violation, error) {
 	case c.engineSet:
 		x, ok := d.For(c.engine)
 		if !ok {
-			return nil, fmt.Errorf("report: %s did not decide: the decision was made by %s", c.engine.Title(), engineNames(d))
+			return nil, fmt.Errorf("report: %s did not decide: the decision was made by %s; decide with match.WithEngine or match.WithEngines naming it", c.engine.Title(), engineNames(d))
 		}
 		one = x
 	case d.Engines != nil:
@@ -204,8 +204,8 @@ func violations(list csp.List, d match.Decision, c *config) ([]Violation, error)
 			DocumentURL:        documentURL,
 			Referrer:           c.referrer,
 			BlockedURL:         blockedURL,
-			EffectiveDirective: dest.EffectiveDirective(),
-			ViolatedDirective:  dest.EffectiveDirective(),
+			EffectiveDirective: v.ViolatedDirective(),
+			ViolatedDirective:  v.ViolatedDirective(),
 			OriginalPolicy:     pol.Text(),
 			StatusCode:         c.status,
 			ReportTo:           reportTo(pol),

@@ -25,12 +25,13 @@ func (b *Builder) Reset(text string, tokens int) {
 // Add parses the tokens of text[start:end], separated by ASCII
 // whitespace, and returns the indexes of the first token and of the one
 // after the last, for Expr and List. unusual is true when a token is
-// worth a closer look: it is Invalid, 'none', or a host-source with a port
-// no URL has.
+// worth a closer look: it is Invalid, a host-source with a port no URL
+// has, or 'none' next to other tokens.
 func (b *Builder) Add(start, end int) (first, last int, unusual bool) {
 	first = len(b.recs)
 	s := b.text[:end]
 	i := start
+	none := false
 	for i < len(s) {
 		for i < len(s) && class[s[i]]&cSpace != 0 {
 			i++
@@ -38,30 +39,43 @@ func (b *Builder) Add(start, end int) (first, last int, unusual bool) {
 		if i == len(s) {
 			break
 		}
-		// Tokens are nearly always separated by SPACE, which IndexByte
-		// finds fastest. A token that the grammar accepts holds no other
-		// white space, so only an invalid one needs a closer look.
-		j := len(s)
-		if k := strings.IndexByte(s[i:], ' '); k >= 0 {
-			j = i + k
+		b.recs = append(b.recs, rec{})
+		r := &b.recs[len(b.recs)-1]
+		if j := scan(r, b.text, end, i); j > 0 {
+			i = j
+		} else {
+			i = b.lexAt(r, s, i)
 		}
-		var e Expression
-		n := lex(&e, s[i:j])
-		if e.kind == Invalid {
-			if k := indexSpace(s[i:j]); k >= 0 {
-				j = i + k
-				e = Expression{}
-				n = lex(&e, s[i:j])
-			}
-		}
-		if n > 0 {
-			b.Lower(i, i+n)
-		}
-		unusual = unusual || e.kind == Invalid || e.kind == None || e.portNum == portTooLarge
-		b.recs = append(b.recs, recOf(&e, i))
-		i = j
+		unusual = unusual || r.kind == Invalid || r.portNum == portTooLarge
+		none = none || r.kind == None
 	}
-	return first, len(b.recs), unusual
+	return first, len(b.recs), unusual || none && len(b.recs)-first > 1
+}
+
+// lexAt parses the token that starts at s[i] with lex into *r and returns
+// where it ends.
+func (b *Builder) lexAt(r *rec, s string, i int) int {
+	// Tokens are nearly always separated by SPACE, which IndexByte
+	// finds fastest. A token that the grammar accepts holds no other
+	// white space, so only an invalid one needs a closer look.
+	j := len(s)
+	if k := strings.IndexByte(s[i:], ' '); k >= 0 {
+		j = i + k
+	}
+	var e Expression
+	n := lex(&e, s[i:j])
+	if e.kind == Invalid {
+		if k := indexSpace(s[i:j]); k >= 0 {
+			j = i + k
+			e = Expression{}
+			n = lex(&e, s[i:j])
+		}
+	}
+	if n > 0 {
+		b.Lower(i, i+n)
+	}
+	*r = recOf(&e, i)
+	return j
 }
 
 // Truncate forgets the tokens from the n-th on, such as those of a
@@ -119,4 +133,22 @@ func (b *Builder) Finish() string {
 // returned them, over the canonical text. It calls Finish if needed.
 func (b *Builder) List(first, last int) List {
 	return List{text: b.Finish(), recs: b.recs[first:last:last]}
+}
+
+// Draft returns the List of the tokens first to last like List, but over
+// the text as given: it lets a caller keep Lists before the last token of
+// the text is parsed. A Draft is final unless Lowers reports true; Final
+// then makes it so.
+func (b *Builder) Draft(first, last int) List {
+	return List{text: b.text, recs: b.recs[first:last:last]}
+}
+
+// Lowers reports whether the canonical text differs from the text: some
+// scheme, host or keyword has upper case.
+func (b *Builder) Lowers() bool { return len(b.lower) > 0 }
+
+// Final returns l, a Draft of b, over the canonical text. It calls Finish
+// if needed.
+func (b *Builder) Final(l List) List {
+	return List{text: b.Finish(), recs: l.recs}
 }

@@ -20,7 +20,7 @@ func runLint(list csp.List, problems []jsonProblem, failOn, only string, asJSON 
 	never := failOn == "none"
 	threshold, err := lint.ParseSeverity(failOn)
 	if err != nil && !never {
-		fmt.Fprintf(stderr, "cspcheck: -fail-on: %v\n", err)
+		fmt.Fprintf(stderr, "cspcheck: -fail-on: %v, or none\n", err)
 		return 2
 	}
 	var scopes []lint.Scope

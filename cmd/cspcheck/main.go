@@ -5,7 +5,7 @@
 //
 // Usage:
 //
-//	cspcheck -policy "<header value>" [-report-only "<header value>"] [-meta "<content>"] -page <url> [-dest <destination>] [-redirected] [-engine <names>] [-json] [-v] <target>...
+//	cspcheck -policy "<header value>" [-report-only "<header value>"] [-meta "<content>"] -page <url> [-dest <destination>] [-request <api>] [-redirected] [-engine <names>] [-json] [-v] [-q] [-allow-unrestricted] <target>...
 //	curl -sI https://site/ | cspcheck -page https://site/ <target>...
 //	cspcheck -lint [-fail-on medium] [-only connect,scripts,writing,loads] -policy "<header value>" [-report-only "<header value>"] [-meta "<content>"]
 //
@@ -47,6 +47,9 @@
 //	0  every target goes through; with -lint, no parse problem and no finding at or above -fail-on
 //	1  a target does not go through
 //	2  bad input: flags, policies that cannot be read, a URL (the other targets are still decided)
+//	4  every target goes through, but one only because no enforced policy restricts it (no policy,
+//	   report-only ones, or none with the destination's directive or a fallback); -allow-unrestricted
+//	   makes that 0
 //	3  -lint only: a parse problem (what browsers drop or ignore), or a finding at or above
 //	   -fail-on (info, low, medium — the default —, high; none never fails)
 package main
@@ -80,7 +83,7 @@ type options struct {
 	headers, engines, failOn, only string
 	request, dest                  string
 	redirected, quiet, lint, json  bool
-	verbose                        bool
+	verbose, allowUnrestricted     bool
 	set                            map[string]bool // the flags given
 }
 
@@ -99,12 +102,14 @@ func newFlagSet(o *options, stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.headers, "headers", "", "read a raw HTTP response (headers, optionally a body) from this file; - for standard input")
 	fs.StringVar(&o.engines, "engine", "browsers", "who decides: browsers, all, or names separated by commas (chromium, firefox, webkit, spec)")
 	fs.BoolVar(&o.json, "json", false, "print the decisions (or findings) as JSON")
+	fs.BoolVar(&o.allowUnrestricted, "allow-unrestricted", false, "exit 0, not 4, when a target goes through only because no enforced policy restricts it")
 	fs.BoolVar(&o.verbose, "v", false, "print each decision's whole explanation, with every policy and source list")
 	fs.StringVar(&o.dest, "dest", "connect", "what the page loads the targets as: "+destinationNames()+"; targets are decided by that destination's directive and its fallbacks")
 	fs.StringVar(&o.request, "request", "", "the API making the requests: fetch, xhr, websocket, eventsource, beacon or ping (default: websocket for ws:/wss: targets, else fetch)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: cspcheck -policy <header> -page <url> [-report-only <header>] [-meta <content>] [-redirected] [-engine <names>] [-json] [-v] <target>...")
-		fmt.Fprintln(stderr, "       cspcheck -lint [-fail-on <severity>] [-only <scopes>] -policy <header> [-report-only <header>] [-meta <content>]")
+		fmt.Fprintln(stderr, "usage: cspcheck -policy <header> -page <url> [-report-only <header>] [-meta <content>] [-dest <destination>] [-request <api>] [-redirected] [-engine <names>] [-json] [-v] [-q] [-allow-unrestricted] <target>...")
+		fmt.Fprintln(stderr, "       curl -si <url> | cspcheck -page <url> [flags] <target>...   (or -headers <file>)")
+		fmt.Fprintln(stderr, "       cspcheck -lint [-fail-on <severity>] [-only <scopes>] -policy <header> [-report-only <header>] [-meta <content>] [-headers <file>] [-json] [-q]")
 		fs.PrintDefaults()
 	}
 	return fs
@@ -119,6 +124,11 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 			return nil, err
 		}
 		rest := fs.Args()
+		// The flag package consumes a "--" that ends the flags: what
+		// follows it is targets only.
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			return append(targets, rest...), nil
+		}
 		if len(rest) == 0 {
 			return targets, nil
 		}
@@ -224,7 +234,7 @@ func misplacedFlags(o *options) string {
 	var mode string
 	if o.lint {
 		mode = "-lint"
-		for _, f := range []string{"page", "redirected", "engine", "request", "dest", "v"} {
+		for _, f := range []string{"page", "redirected", "engine", "request", "dest", "v", "allow-unrestricted"} {
 			if o.set[f] {
 				wrong = append(wrong, "-"+f)
 			}
@@ -313,7 +323,7 @@ func decideAll(list csp.List, o options, targets []string, dest match.Destinatio
 			if o.json {
 				decisions = append(decisions, jsonDecision{Target: target, Destination: dest.String(), Effective: dest.EffectiveDirective(), Verdict: "error", Error: err.Error(), Engines: []jsonEngine{}})
 			}
-			code = 2
+			code = worse(code, 2)
 			continue
 		}
 		switch {
@@ -324,8 +334,12 @@ func decideAll(list csp.List, o options, targets []string, dest match.Destinatio
 		default:
 			fmt.Fprintln(stdout, d)
 		}
-		if !d.Allowed && code == 0 {
-			code = 1
+		switch {
+		case !d.Allowed:
+			code = worse(code, 1)
+		case unrestricted(d) && !o.allowUnrestricted:
+			code = worse(code, 4)
+			fmt.Fprintf(stderr, "cspcheck: %s goes through only because no enforced policy restricts it (exit 4; -allow-unrestricted accepts it)\n", target)
 		}
 	}
 	if o.json {
@@ -338,6 +352,38 @@ func decideAll(list csp.List, o options, targets []string, dest match.Destinatio
 		}
 	}
 	return code
+}
+
+// worse returns the exit code that outranks the other: 2 (bad input), then
+// 1 (a target does not go through), then 4 (a target goes through
+// unrestricted), then 0.
+func worse(a, b int) int {
+	rank := map[int]int{0: 0, 4: 1, 1: 2, 2: 3}
+	if rank[b] > rank[a] {
+		return b
+	}
+	return a
+}
+
+// unrestricted reports whether, in some engine, no enforced policy
+// restricts the decided request: it would go through whatever the target.
+func unrestricted(d match.Decision) bool {
+	each := d.Engines
+	if each == nil {
+		each = []match.Decision{d}
+	}
+	for _, e := range each {
+		restricted := false
+		for _, v := range e.Policies {
+			if v.Disposition == csp.Enforce && v.Directive != "" {
+				restricted = true
+			}
+		}
+		if !restricted && e.Refused == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // printProblems prints the parse problems of err, unless quiet, and

@@ -40,6 +40,8 @@ func TestRunResponseInput(t *testing.T) {
 	}{
 		{"piped curl -sI", curlHead, []string{"-page", page, "https://api.example.com/v1"},
 			0, []string{"allowed: https://api.example.com/v1", "report-only policy 1 connect-src is 'none' (reported, not blocked)"}, ""},
+		{"no policy in the response", "HTTP/2 200 \r\ncontent-type: text/html\r\n\r\n", []string{"-page", page, "https://evil.example/"},
+			4, []string{"allowed"}, "the response has no Content-Security-Policy"},
 		{"piped, blocked", curlHead, []string{"-page", page, "https://evil.example/"}, 1, []string{"blocked: https://evil.example/"}, ""},
 		{"lone dash", curlHead, []string{"-page", page, "-", "https://evil.example/"}, 1, []string{"blocked"}, ""},
 		{"-headers -", curlHead, []string{"-headers", "-", "-page", page, "https://api.example.com/"}, 0, []string{"allowed"}, ""},
@@ -56,7 +58,7 @@ func TestRunResponseInput(t *testing.T) {
 		{"bare header lines", "Content-Security-Policy: connect-src https:\n", []string{"-page", page, "http://x.example/"},
 			1, []string{"blocked"}, ""},
 		{"problems printed", "Content-Security-Policy: conect-src 'self'\n\n", []string{"-page", page, "https://x.example/"},
-			0, []string{"allowed"}, `cspcheck: response: Content-Security-Policy[0] policy 0, conect-src`},
+			4, []string{"allowed"}, `cspcheck: response: Content-Security-Policy[0] policy 0, conect-src`},
 		{"empty input", "", []string{"-headers", "-", "-page", page, "/x"}, 2, nil, "no response headers on standard input"},
 		{"malformed header", "HTTP/1.1 200 OK\r\nnot a header line\r\n\r\n", []string{"-page", page, "/x"}, 2, nil, "malformed MIME header"},
 		{"unsupported encoding", "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: br\r\n\r\n\x1b\x00",

@@ -27,9 +27,8 @@ func TestCSP(t *testing.T) {
 
 	// The policy itself: delivered, enforced exactly as written, with the
 	// directives a strict policy has, and nothing lint rates medium or
-	// above (lint covers connections, default-src, typos and broad
-	// sources in every fetch directive; not yet nonces, hashes and inline
-	// code under an explicit script-src).
+	// above (lint rates connections, inline scripts and eval, sources
+	// that load from anywhere in every fetch directive, and typos).
 	p := csptest.Of(t, rec)
 	p.WellFormed()
 	p.Requires("object-src", "base-uri")

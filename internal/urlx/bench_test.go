@@ -1,6 +1,7 @@
 package urlx
 
 import (
+	"net/url"
 	"strings"
 	"testing"
 
@@ -8,16 +9,30 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var sink URL
+var (
+	sink       URL
+	sinkNetURL *url.URL
+)
 
+// benchURLs are realistic absolute URLs: the common case first (what
+// pages and fetch targets look like), then URLs that need rewriting.
+var benchURLs = []struct{ name, in string }{
+	{"page", "https://example.com/app/"},
+	{"target", "https://sentry.example.io/api/42/store/"},
+	{"query", "https://api.example.com/v1/items?x=1&y=two"},
+	{"port-fragment", "http://localhost:3000/index.html#top"},
+	{"wss", "wss://live.example.com/socket"},
+	{"ipv4", "http://127.0.0.1:8080/api"},
+	{"ascii-rewrite", "HTTPS://API.Example.com:443/v1/../items?x=1 2"},
+	{"idn", "https://bücher.example/straße?q=ü"},
+	{"ipv6", "http://[2001:db8::1]:8080/x"},
+}
+
+// BenchmarkParse parses benchURLs with urlx (Parse/<name>/urlx) and, for
+// the ratio, with net/url (Parse/<name>/net-url).
 func BenchmarkParse(b *testing.B) {
-	for _, bc := range []struct{ name, in string }{
-		{"ascii", "https://api.example.com/v1/items?x=1"},
-		{"ascii-rewrite", "HTTPS://API.Example.com:443/v1/../items?x=1 2"},
-		{"idn", "https://bücher.example/straße?q=ü"},
-		{"ipv6", "http://[2001:db8::1]:8080/x"},
-	} {
-		b.Run(bc.name, func(b *testing.B) {
+	for _, bc := range benchURLs {
+		b.Run(bc.name+"/urlx", func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				u, err := Parse(bc.in)
@@ -27,18 +42,39 @@ func BenchmarkParse(b *testing.B) {
 				sink = u
 			}
 		})
+		b.Run(bc.name+"/net-url", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				u, err := url.Parse(bc.in)
+				if err != nil {
+					b.Fatal(err)
+				}
+				sinkNetURL = u
+			}
+		})
 	}
 }
 
+// benchRefs are references resolved against benchBase by
+// BenchmarkParseRef.
+var benchRefs = []struct{ name, in string }{
+	{"path-relative", "../api/v1/items"},
+	{"absolute-path", "/api/v1/items?x=1"},
+	{"absolute-url", "https://cdn.example.net/lib.js"},
+}
+
+const benchBase = "https://example.com/dir/page.html?b=1"
+
+// BenchmarkParseRef resolves benchRefs against benchBase with urlx
+// (ParseRef/<name>/urlx) and, for the ratio, parses the reference with
+// net/url and resolves it (ParseRef/<name>/net-url).
 func BenchmarkParseRef(b *testing.B) {
-	base, err := Parse("https://example.com/dir/page.html?b=1")
+	base, err := Parse(benchBase)
 	require.NoError(b, err)
-	for _, bc := range []struct{ name, in string }{
-		{"path-relative", "../api/v1/items"},
-		{"absolute-path", "/api/v1/items?x=1"},
-		{"absolute-url", "https://cdn.example.net/lib.js"},
-	} {
-		b.Run(bc.name, func(b *testing.B) {
+	nbase, err := url.Parse(benchBase)
+	require.NoError(b, err)
+	for _, bc := range benchRefs {
+		b.Run(bc.name+"/urlx", func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				u, err := ParseRef(base, bc.in)
@@ -46,6 +82,16 @@ func BenchmarkParseRef(b *testing.B) {
 					b.Fatal(err)
 				}
 				sink = u
+			}
+		})
+		b.Run(bc.name+"/net-url", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				u, err := url.Parse(bc.in)
+				if err != nil {
+					b.Fatal(err)
+				}
+				sinkNetURL = nbase.ResolveReference(u)
 			}
 		})
 	}

@@ -34,7 +34,9 @@ type parser struct {
 // URLs spill to the heap.
 const bufSize = 256
 
-func parse(s string, base *URL) (URL, error) {
+// parseFull is the basic URL parser for every input; it is the reference
+// the fast path is checked against.
+func parseFull(s string, base *URL) (URL, error) {
 	if len(s) > MaxLength {
 		return URL{}, &Error{Input: s, Reason: tooLong.reason}
 	}

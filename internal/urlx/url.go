@@ -40,23 +40,27 @@ func (k HostKind) String() string {
 type URL struct {
 	Scheme      string   // lower-case, no ':'
 	Host        string   // serialised host ("" when NoHost/EmptyHost)
-	HostKind    HostKind // what kind of host Host is
-	Port        int      // -1 when absent or equal to the scheme's default port
 	Path        string   // URL path serialisation, or the opaque path when OpaquePath
-	OpaquePath  bool     // the URL has an opaque path (cannot-be-a-base URL)
 	Query       string   // without '?', "" if none; HasQuery tells null from empty
-	HasQuery    bool     // the query is non-null
 	Fragment    string   // without '#'
-	HasFragment bool     // the fragment is non-null
 	Username    string   // percent-encoded as the standard does
 	Password    string   // percent-encoded as the standard does
+	Port        int      // -1 when absent or equal to the scheme's default port
+	HostKind    HostKind // what kind of host Host is
+	OpaquePath  bool     // the URL has an opaque path (cannot-be-a-base URL)
+	HasQuery    bool     // the query is non-null
+	HasFragment bool     // the fragment is non-null
 }
 
 // Parse parses s as an absolute URL with the WHATWG basic URL parser (no
 // base). It fails with an *Error when s has no scheme or is otherwise
 // invalid.
 func Parse(s string) (URL, error) {
-	return parse(s, nil)
+	var u URL
+	if parseFast(s, nil, &u) {
+		return u, nil
+	}
+	return parseFull(s, nil)
 }
 
 // ParseRef parses ref with base as the base URL, per the WHATWG basic URL
@@ -65,10 +69,15 @@ func Parse(s string) (URL, error) {
 // absolute references are parsed as is. A zero base (empty Scheme) is
 // treated as no base. Errors are *Error values naming ref.
 func ParseRef(base URL, ref string) (URL, error) {
+	b := &base
 	if base.Scheme == "" {
-		return parse(ref, nil)
+		b = nil
 	}
-	return parse(ref, &base)
+	var u URL
+	if parseFast(ref, b, &u) {
+		return u, nil
+	}
+	return parseFull(ref, b)
 }
 
 // String returns the WHATWG href serialisation of u.
