@@ -167,6 +167,33 @@ var behaviors = []behavior{
 		func(p *profile) string { return yesNo(p.websocketReparsed) }},
 	{"loopback-mixed", "http://127.0.0.1 and localhost from an https page are mixed content",
 		func(p *profile) string { return yesNo(p.loopbackMixed) }},
+	{"navigation-matcher", "frames are matched as the browser process matches navigations: a source port equal to the URL's default port is exact, so http://h:443 and *:443 (on an http page) do not reach https://h, and 'self' on http://h:8000 does not reach https://h:8000",
+		func(p *profile) string { return yesNo(p.navigation != nil) }},
+	{"object-navigates", "<object> and <embed> (loading a document) are also checked as frame navigations (frame-src, child-src, default-src), and their redirect hops only so",
+		func(p *profile) string { return yesNo(p.objectNavigates) }},
+	{"checked-as-given", "destinations checked on the URL as written before any upgrade, then as upgraded (redirect hops: upgraded only)",
+		func(p *profile) string { return destList(p.asGiven) }},
+	{"mixed-autoupgrade", "destinations whose http: URLs an https page upgrades to https: (not blocked as mixed content)",
+		func(p *profile) string { return destList(p.autoUpgrade) }},
+	{"prefetch-check", "what decides <link rel=prefetch>",
+		func(p *profile) string {
+			if p.hint == hintAnyDirective {
+				return "default-src, or any fetch directive whose sources match (enforced policies)"
+			}
+			return "default-src"
+		}},
+	{"not-loaded", "destinations the browser never loads from a page (refused: no request)",
+		func(p *profile) string { return destList(p.notLoaded) }},
+	{"service-worker-csp-first", "serviceWorker.register() checks CSP before refusing another origin or scheme",
+		func(p *profile) string { return yesNo(p.serviceWorkerCSPFirst) }},
+}
+
+// destList names the destinations of s, or "-".
+func destList(s destSet) string {
+	if s == 0 {
+		return "-"
+	}
+	return strings.Join(s.names(), ", ")
 }
 
 // Behaviors returns the named switches engines differ by, each with this

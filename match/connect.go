@@ -89,6 +89,9 @@ func decideOne(d *Decision, list csp.List, page, target *urlx.URL, c *config, p 
 	if r.refused != notRefused {
 		d.checked.u = *checked
 		d.Refused = p.refusalText(r.refused, r.request, checked)
+		if r.refused == notLoaded {
+			d.Refused = p.notLoadedText(c.dest)
+		}
 		return
 	}
 	d.Policies = verdicts
@@ -96,10 +99,15 @@ func decideOne(d *Decision, list csp.List, page, target *urlx.URL, c *config, p 
 	d.MixedContent = p.mixedContent(self, sent)
 	if r.twice {
 		// Checked as given first; the upgraded URL only if that passes.
-		d.check(list, r.url(r.raw, target), self, c, p)
+		raw := r.url(r.raw, target)
+		d.check(list, raw, self, c, p, c.dest, d.MixedContent || c.dest != Connection && p.mixedContent(self, raw))
 	}
 	if d.CSPAllowed {
-		d.check(list, checked, self, c, p)
+		d.check(list, checked, self, c, p, r.finalDest(c), d.MixedContent)
+	}
+	if d.CSPAllowed && r.refusedAfter != notRefused {
+		d.CSPAllowed, d.Policies = false, d.Policies[:0]
+		d.Refused = p.refusalText(r.refusedAfter, r.request, checked)
 	}
 	d.Allowed = d.CSPAllowed && !d.MixedContent
 }
@@ -124,8 +132,11 @@ type route struct {
 	sent     slot // where the request goes, after any upgrade
 	checked  slot // the URL matched (the refused URL when refused)
 	raw      slot // when twice: the URL as given, matched first
-	n        slot // the rewritten URLs in buf
-	buf      [4]urlx.URL
+	// refusedAfter: why the API refuses the URL once CSP has allowed it
+	refusedAfter refusal
+	navigates    bool // the final check is a frame navigation's (objectNavigates)
+	n            slot // the rewritten URLs in buf
+	buf          [4]urlx.URL
 }
 
 // slot names a URL of a route: 0 the target, k the k-th rewritten URL.
@@ -185,51 +196,89 @@ func (p *profile) route(r *route, target *urlx.URL, c *config, self *selfOrigin)
 	r.checked = p.checkedURLIn(r, r.checked, target)
 }
 
-// loadRoute is route for a destination other than Connection: workers
-// are refused before CSP as their constructors refuse them (see
-// workerRefusal), and URLs over the engine's length limit; then
-// upgrade-insecure-requests upgrades the URL before the check, as for
-// fetch(), but for engines that check the URL as given.
+// loadRoute is route for a destination other than Connection: a load the
+// engine never makes from a page, workers refused as their constructors
+// refuse them (see workerRefusal; after the CSP check for an engine that
+// checks service workers first), and URLs over the engine's length limit;
+// then upgrade-insecure-requests, or the engine's upgrade of mixed images
+// and media, upgrades the URL before the check, but for engines that check
+// the URL as given. A destination the engine checks as given (asGiven) is
+// checked twice on its first hop: as given, then as sent. An engine whose
+// objects navigate checks an <object> as given against its own directive,
+// then as sent as a frame navigation (a redirect hop only so).
 func (p *profile) loadRoute(r *route, target *urlx.URL, c *config, self *selfOrigin) {
 	r.request = Fetch
+	if p.notLoaded.has(c.dest) {
+		r.refused = notLoaded
+		return
+	}
 	if p.maxURLLength > 0 && urlLength(target) > p.maxURLLength {
 		r.refused = urlTooLong
 		return
 	}
 	if f := workerRefusal(c.dest, target, self); f != notRefused {
-		r.refused = f
-		return
+		if !p.serviceWorkerCSPFirst || f == serviceWorkerInsecure {
+			r.refused = f
+			return
+		}
+		r.refusedAfter = f
 	}
 	if c.upgrades {
 		r.sent = p.upgradeURL(r, 0, target)
 		r.upgraded = r.sent != 0
 	}
+	if p.autoUpgraded(c.dest, self, r.url(r.sent, target)) {
+		r.sent = r.withScheme(r.sent, target, "https")
+	}
 	r.checked = r.sent
 	if p.upgrade == upgradeCovered {
 		r.checked = 0
 	}
+	r.navigates = p.objectNavigates && c.dest == Object
+	if !c.redirected && (p.asGiven.has(c.dest) && r.checked != 0 || r.navigates) {
+		r.twice, r.raw = true, 0
+	}
+}
+
+// finalDest is the destination the final check of a route decides as: a
+// frame for an <object> that navigates, the request's otherwise.
+func (r *route) finalDest(c *config) Destination {
+	if r.navigates {
+		return Frame
+	}
+	return c.dest
 }
 
 // check matches u against every policy of list, filling d's verdicts and
 // CSPAllowed.
-func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c *config, p *profile) {
+//
+// dest is the destination decided (an <object>'s final check is a frame
+// navigation's) and mixed whether the URL is mixed content, for
+// block-all-mixed-content.
+func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c *config, p *profile, dest Destination, mixed bool) {
 	d.checked.u = *u
 	d.CSPAllowed = true
 	d.Policies = d.Policies[:0]
 	if d.Policies == nil && list.Len() > 0 {
 		d.Policies = make([]Verdict, 0, list.Len())
 	}
+	mp := p.matcher(dest)
 	for i := range list.Len() {
 		pol := list.Policy(i)
-		v := Verdict{Policy: i, Disposition: pol.Disposition(), Allowed: true, Match: -1, Effective: c.dest.EffectiveDirective()}
-		if dir, ok := p.governing(pol, c.dest); ok {
+		v := Verdict{Policy: i, Disposition: pol.Disposition(), Allowed: true, Match: -1, Effective: dest.EffectiveDirective()}
+		if dir, ok := p.governing(pol, dest); ok {
 			v.Directive, v.Sources = dir.Name(), dir.Sources()
-			v.Match = p.matchPolicy(pol, dir, u, self, c.redirected)
+			v.Match = mp.matchPolicy(pol, dir, u, self, c.redirected)
 			v.Allowed = v.Match >= 0
-			if c.dest == Script && strictDynamicIndex(v.Sources) >= 0 {
+			if !v.Allowed && dest == Prefetch && p.hint == hintAnyDirective {
+				if hd, m, ok := p.hintMatch(pol, u, self, c.redirected); ok {
+					v.Directive, v.Sources, v.Match, v.Allowed = hd.Name(), hd.Sources(), m, true
+				}
+			}
+			if dest == Script && strictDynamicIndex(v.Sources) >= 0 {
 				v.Allowed, v.Match, v.BlockedBy, v.Reason = false, -1, dir.Name(), strictDynamicReason
 			}
-			if p.strictDynamicWorkers && isWorker(c.dest) && strictDynamicIndex(v.Sources) >= 0 {
+			if p.strictDynamicWorkers && isWorker(dest) && strictDynamicIndex(v.Sources) >= 0 {
 				// CSP3: a request that is not parser-inserted is allowed.
 				v.Allowed, v.Match = true, strictDynamicIndex(v.Sources)
 			}
@@ -239,7 +288,7 @@ func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c *config
 				}
 			}
 		}
-		if v.Allowed && d.MixedContent && p.mixedContentViolation && hasBlockAllMixed(pol) {
+		if v.Allowed && mixed && p.mixedContentViolation && hasBlockAllMixed(pol) {
 			v.Allowed, v.Match, v.BlockedBy, v.Reason = false, -1, csp.BlockAllMixedContent, mixedContentReason
 		}
 		if !v.Allowed && v.Disposition == csp.Enforce {
@@ -285,16 +334,29 @@ func hasUpgrade(pol csp.Policy) bool {
 
 // enforcedAllow reports whether every enforced policy of list allows u:
 // check without the verdicts.
-func (p *profile) enforcedAllow(list csp.List, u *urlx.URL, self *selfOrigin, c *config, request Request) bool {
+func (p *profile) enforcedAllow(list csp.List, u *urlx.URL, self *selfOrigin, c *config, request Request, dest Destination, mixed bool) bool {
+	mp := p.matcher(dest)
 	for i := range list.Len() {
 		pol := list.Policy(i)
 		if pol.Disposition() != csp.Enforce {
 			continue
 		}
-		if dir, ok := p.governing(pol, c.dest); ok &&
-			!(p.strictDynamicWorkers && isWorker(c.dest) && strictDynamicIndex(dir.Sources()) >= 0) &&
-			(p.matchPolicy(pol, dir, u, self, c.redirected) < 0 ||
-				c.dest == Script && strictDynamicIndex(dir.Sources()) >= 0 || secondFails(p.secondCheckFails(dir, u, self, c, request))) {
+		if mixed && p.mixedContentViolation && hasBlockAllMixed(pol) {
+			return false
+		}
+		dir, ok := p.governing(pol, dest)
+		if !ok || p.strictDynamicWorkers && isWorker(dest) && strictDynamicIndex(dir.Sources()) >= 0 {
+			continue
+		}
+		if mp.matchPolicy(pol, dir, u, self, c.redirected) < 0 {
+			if dest != Prefetch || p.hint != hintAnyDirective {
+				return false
+			}
+			if _, _, ok := p.hintMatch(pol, u, self, c.redirected); !ok {
+				return false
+			}
+		}
+		if dest == Script && strictDynamicIndex(dir.Sources()) >= 0 || secondFails(p.secondCheckFails(dir, u, self, c, request)) {
 			return false
 		}
 	}
@@ -305,13 +367,14 @@ func (p *profile) enforcedAllow(list csp.List, u *urlx.URL, self *selfOrigin, c 
 func allowsOne(list csp.List, target *urlx.URL, c *config, p *profile, self *selfOrigin) bool {
 	var r route
 	p.route(&r, target, c, self)
-	if r.refused != notRefused || p.mixedContent(self, r.url(r.sent, target)) {
+	sent := r.url(r.sent, target)
+	if r.refused != notRefused || r.refusedAfter != notRefused || p.mixedContent(self, sent) {
 		return false
 	}
-	if r.twice && !p.enforcedAllow(list, r.url(r.raw, target), self, c, r.request) {
+	if raw := r.url(r.raw, target); r.twice && !p.enforcedAllow(list, raw, self, c, r.request, c.dest, c.dest != Connection && p.mixedContent(self, raw)) {
 		return false
 	}
-	return p.enforcedAllow(list, r.url(r.checked, target), self, c, r.request)
+	return p.enforcedAllow(list, r.url(r.checked, target), self, c, r.request, r.finalDest(c), false)
 }
 
 // upgradeURL returns the URL request r to u goes to under

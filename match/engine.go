@@ -51,6 +51,13 @@ type profile struct {
 	fetchRefuses             []string        // schemes fetch, XHR and EventSource refuse before CSP
 	xhrRefuses               []string        // schemes XHR and EventSource refuse before CSP (besides fetchRefuses)
 	wsRefusesBadPorts        bool            // new WebSocket() refuses Fetch's bad ports (and 0) before CSP
+	navigation               *profile        // the matcher of frame navigations, when it differs (Chromium's browser process)
+	objectNavigates          bool            // <object> and <embed> are also checked as frame navigations; their redirects only so
+	asGiven                  destSet         // destinations checked on the URL as written first, then as upgraded (redirects: upgraded)
+	autoUpgrade              destSet         // destinations whose http: URLs an https page upgrades to https: (mixed content)
+	hint                     hintRule        // how a prefetch is checked
+	notLoaded                destSet         // destinations the browser never loads from a page
+	serviceWorkerCSPFirst    bool            // navigator.serviceWorker.register() checks CSP before its scheme and origin refusals
 
 	fallbacks [numDestinations]csp.Fallback // the directive fallback list of each destination
 }
@@ -59,6 +66,7 @@ func init() {
 	for _, p := range allEngines {
 		p.fallbacks = fallbackLists(nil)
 	}
+	initNavigation()
 }
 
 // upgradeRule says how upgrade-insecure-requests and the CSP check meet.
@@ -116,6 +124,10 @@ const (
 	portChromium                 // 80 (or http with none or 443) upgrades to 443, only with a scheme upgrade
 	portFirefox                  // compared as text; 80 (written or default) also matches 443
 	portWebKit                   // 80 (or http with none or 443) also matches 443, scheme aside
+	// portChromiumNavigation: portChromium as the browser process has it for
+	// navigations: a source port equal to the URL's default port is exact,
+	// so only 80 (or no port on an http source) upgrades to 443.
+	portChromiumNavigation
 )
 
 var specProfile = profile{
@@ -138,6 +150,10 @@ var chromiumProfile = profile{
 	leniency:              source.CutQuery | source.AnyPathChar,
 	nonASCIIClaimsName:    true,
 	upgrade:               upgradeTwice,
+	objectNavigates:       true,
+	asGiven:               destsOf(Media, Object),
+	autoUpgrade:           destsOf(Image, Media),
+	hint:                  hintAnyDirective,
 	sandbox:               sandboxURL,
 	pathEscapes:           escapeUTF8OrLatin1,
 	mixedContentViolation: true,
@@ -164,26 +180,30 @@ var firefoxProfile = profile{
 	eventSourceNoData:        true,
 	maxURLLength:             1 << 20, // network.standard-url.max-length
 	fetchRefuses:             []string{"about", "file", "filesystem", "javascript", "mailto", "tel", "view-source"},
+	notLoaded:                destsOf(Manifest),
 }
 
 var webkitProfile = profile{
 	name: "webkit", title: "WebKit",
-	wsSchemeCrossover:   true,
-	wildcard:            starWebSocket,
-	ipHosts:             true,
-	ports:               portWebKit,
-	wholePathDecode:     true,
-	self:                selfHostSource,
-	opaqueHostStar:      true,
-	leniency:            source.CutQuery | source.AnyPathChar,
-	portRangeChecked:    true,
-	loopbackMixed:       true,
-	bareStarSourceInert: true,
-	upgrade:             upgradeUnlessReport,
-	sandbox:             sandboxSecureSchemes,
-	strictDynamicVoids:  true,
-	pathEscapes:         escapeUTF8Replacing,
-	wsRefusesBadPorts:   true,
+	wsSchemeCrossover:     true,
+	wildcard:              starWebSocket,
+	ipHosts:               true,
+	ports:                 portWebKit,
+	wholePathDecode:       true,
+	self:                  selfHostSource,
+	opaqueHostStar:        true,
+	leniency:              source.CutQuery | source.AnyPathChar,
+	portRangeChecked:      true,
+	loopbackMixed:         true,
+	bareStarSourceInert:   true,
+	upgrade:               upgradeUnlessReport,
+	sandbox:               sandboxSecureSchemes,
+	strictDynamicVoids:    true,
+	pathEscapes:           escapeUTF8Replacing,
+	wsRefusesBadPorts:     true,
+	notLoaded:             destsOf(Manifest, Prefetch),
+	autoUpgrade:           destsOf(Image),
+	serviceWorkerCSPFirst: true,
 }
 
 // The engines. Spec follows Content Security Policy Level 3 as written

@@ -106,6 +106,8 @@ const (
 	serviceWorkerOrigin
 	serviceWorkerInsecure
 	sandboxedRelativeWS
+	notLoaded
+	serviceWorkerEscape
 )
 
 // prepare returns the URL that request rt.request to u goes to in engine
@@ -199,6 +201,8 @@ func (p *profile) refusalText(f refusal, r Request, u *urlx.URL) string {
 		return "navigator.serviceWorker.register() accepts only http: and https: scripts"
 	case serviceWorkerOrigin:
 		return "navigator.serviceWorker.register() accepts only same-origin scripts"
+	case serviceWorkerEscape:
+		return "navigator.serviceWorker.register() rejects script paths with %2F or %5C"
 	case serviceWorkerInsecure:
 		return "navigator.serviceWorker exists only on secure pages (https:, or http: on localhost)"
 	}

@@ -1,0 +1,123 @@
+package match_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cspkit/cspkit/csp"
+	"github.com/cspkit/cspkit/match"
+)
+
+// TestLoadSwitches checks the per-destination behaviors found by recording
+// (internal/testdata/*/dest.jsonl; the ids name a recorded case showing
+// each): what each engine decides, and that AllowsLoad agrees with Load.
+func TestLoadSwitches(t *testing.T) {
+	type want struct {
+		chromium, firefox, webkit string // "allowed", "blocked" or "refused"
+	}
+	cases := []struct {
+		name, policy, reportOnly, page, target string
+		dest                                   match.Destination
+		redirected                             bool
+		want                                   want
+	}{
+		// prefetch-check (d000610, d000612): Blink asks every fetch directive.
+		{"prefetch: another directive allows", "default-src 'none'; img-src *", "", "https://a.example/", "https://cdn.example/x", match.Prefetch, false,
+			want{"allowed", "blocked", "refused"}},
+		{"prefetch: no directive allows", "default-src 'none'; img-src 'none'", "", "https://a.example/", "https://cdn.example/x", match.Prefetch, false,
+			want{"blocked", "blocked", "refused"}},
+		{"prefetch: prefetch-src is no directive", "default-src 'none'; prefetch-src *", "", "https://a.example/", "https://cdn.example/x", match.Prefetch, false,
+			want{"blocked", "blocked", "refused"}},
+		{"prefetch: without default-src", "script-src 'none'", "", "https://a.example/", "https://cdn.example/x", match.Prefetch, false,
+			want{"allowed", "allowed", "refused"}},
+		// navigation-matcher (d002712, d005524): frames only.
+		{"frame: http source with port 443", "frame-src http://cdn.example:443", "", "https://a.example/", "https://cdn.example/x", match.Frame, false,
+			want{"blocked", "allowed", "allowed"}},
+		{"image: http source with port 443", "img-src http://cdn.example:443", "", "https://a.example/", "https://cdn.example/x", match.Image, false,
+			want{"allowed", "allowed", "allowed"}},
+		{"frame: 'self' on another port, upgraded", "default-src 'self'", "", "http://a.example:8000/", "https://a.example:8000/x", match.Frame, false,
+			want{"blocked", "allowed", "allowed"}},
+		{"image: 'self' on another port, upgraded", "default-src 'self'", "", "http://a.example:8000/", "https://a.example:8000/x", match.Image, false,
+			want{"allowed", "allowed", "allowed"}},
+		// object-navigates (d000270, d006045).
+		{"object: frame-src 'none'", "frame-src 'none'", "", "https://a.example/", "https://cdn.example/x", match.Object, false,
+			want{"blocked", "allowed", "allowed"}},
+		{"object: redirect hop out of object-src", "object-src 'self'", "", "https://a.example/", "https://cdn.example/x", match.Object, true,
+			want{"allowed", "blocked", "blocked"}},
+		// mixed-autoupgrade (d004041): the image is checked as https.
+		{"image: http from https under 'self'", "img-src 'self'", "", "https://a.example/", "http://a.example/x", match.Image, false,
+			want{"allowed", "blocked", "allowed"}},
+		// checked-as-given (d004255): media before the upgrade.
+		{"media: upgraded by the policy, checked as given", "media-src https:; upgrade-insecure-requests", "", "http://a.example/", "http://cdn.example/x", match.Media, false,
+			want{"blocked", "allowed", "allowed"}},
+		{"image: upgraded by the policy", "img-src https:; upgrade-insecure-requests", "", "http://a.example/", "http://cdn.example/x", match.Image, false,
+			want{"allowed", "allowed", "allowed"}},
+		// not-loaded (d000131…): manifests in Firefox and WebKit.
+		{"manifest", "manifest-src 'none'", "", "https://a.example/", "https://a.example/m.json", match.Manifest, false,
+			want{"blocked", "refused", "refused"}},
+		// service-worker-csp-first (p0124 of the first probe, d003...): WebKit checks CSP first.
+		{"service worker of another origin, blocked", "worker-src 'none'", "", "https://a.example/", "https://cdn.example/sw.js", match.ServiceWorker, false,
+			want{"refused", "refused", "blocked"}},
+		{"service worker of another origin, allowed", "worker-src *", "", "https://a.example/", "https://cdn.example/sw.js", match.ServiceWorker, false,
+			want{"refused", "refused", "refused"}},
+		{"service worker path with %2F", "worker-src *", "", "https://a.example/", "https://a.example/a%2fb.js", match.ServiceWorker, false,
+			want{"refused", "refused", "refused"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			list, _ := csp.Parse(tc.policy)
+			if tc.reportOnly != "" {
+				list = csp.Join(list, mustReportOnly(t, tc.reportOnly))
+			}
+			for e, w := range map[match.Engine]string{match.Chromium: tc.want.chromium, match.Firefox: tc.want.firefox, match.WebKit: tc.want.webkit} {
+				opts := []match.Option{match.WithEngine(e)}
+				if tc.redirected {
+					opts = append(opts, match.Redirected())
+				}
+				d, err := match.Load(list, tc.page, tc.target, tc.dest, opts...)
+				require.NoError(t, err)
+				got := "allowed"
+				switch {
+				case d.Refused != "":
+					got = "refused"
+				case !d.CSPAllowed:
+					got = "blocked"
+				}
+				assert.Equal(t, w, got, "%s: %s", e, d)
+				page, _ := match.ParseURL(tc.page)
+				target, _ := match.ParseURL(tc.target)
+				assert.Equal(t, d.Allowed, match.AllowsLoad(list, page, target, tc.dest, opts...), "%s: AllowsLoad disagrees with Load", e)
+			}
+		})
+	}
+}
+
+// TestPrefetchHintVerdict checks which directive a Chromium prefetch
+// verdict names: the one that allowed it, or default-src.
+func TestPrefetchHintVerdict(t *testing.T) {
+	list := csp.MustParse("default-src 'none'; script-src https://cdn.example; img-src 'none'")
+	d, err := match.Load(list, "https://a.example/", "https://cdn.example/x", match.Prefetch, match.WithEngine(match.Chromium))
+	require.NoError(t, err)
+	require.True(t, d.CSPAllowed)
+	assert.Equal(t, "script-src", d.Policies[0].Directive)
+	d, err = match.Load(list, "https://a.example/", "https://other.example/x", match.Prefetch, match.WithEngine(match.Chromium))
+	require.NoError(t, err)
+	require.False(t, d.CSPAllowed)
+	assert.Equal(t, "default-src", d.Policies[0].Directive)
+	// a report-only policy asks default-src alone
+	ro := csp.Join(csp.MustParse(""), mustReportOnly(t, "default-src 'none'; img-src *"))
+	d, err = match.Load(ro, "https://a.example/", "https://cdn.example/x", match.Prefetch, match.WithEngine(match.Chromium))
+	require.NoError(t, err)
+	assert.True(t, d.CSPAllowed)
+	assert.Len(t, d.Violations(), 1)
+}
+
+// mustReportOnly parses a report-only policy.
+func mustReportOnly(t *testing.T, v string) csp.List {
+	t.Helper()
+	l, err := csp.ParseReportOnly(v)
+	require.NoError(t, err)
+	return l
+}
