@@ -186,6 +186,16 @@ var behaviors = []behavior{
 		func(p *profile) string { return destList(p.notLoaded) }},
 	{"service-worker-csp-first", "serviceWorker.register() checks CSP before refusing another origin or scheme",
 		func(p *profile) string { return yesNo(p.serviceWorkerCSPFirst) }},
+	{"worker-redirect-csp-first", "a worker script's redirect to another origin is checked by CSP (a violation) before it fails",
+		func(p *profile) string { return yesNo(p.workerRedirectCSPFirst) }},
+	{"redirect-mixed-first", "destinations whose redirect from an https page to http: is blocked as mixed content before CSP (no violation)",
+		func(p *profile) string { return destList(p.redirectMixedFirst) }},
+	{"not-upgraded", "destinations whose URL upgrade-insecure-requests leaves as written for the constructor and the check",
+		func(p *profile) string { return destList(p.notUpgraded) }},
+	{"upgrade-before-refusal", "destinations whose constructor judges the origin of the URL upgrade-insecure-requests upgraded",
+		func(p *profile) string { return destList(p.upgradeBeforeRefusal) }},
+	{"star-by-directive", "* written in img-src also matches data:, in media-src data: and blob: (whatever the destination)",
+		func(p *profile) string { return yesNo(p.starByDirective) }},
 }
 
 // destList names the destinations of s, or "-".

@@ -216,16 +216,34 @@ func (p *profile) loadRoute(r *route, target *urlx.URL, c *config, self *selfOri
 		r.refused = urlTooLong
 		return
 	}
-	if f := workerRefusal(c.dest, target, self); f != notRefused {
-		if !p.serviceWorkerCSPFirst || f == serviceWorkerInsecure {
+	if c.dest == ServiceWorker && c.redirected {
+		r.refused = serviceWorkerRedirect
+		return
+	}
+	if c.upgrades && !p.notUpgraded.has(c.dest) {
+		r.sent = p.upgradeURL(r, 0, target)
+		r.upgraded = r.sent != 0
+	}
+	refURL := target
+	if p.upgradeBeforeRefusal.has(c.dest) {
+		refURL = r.url(r.sent, target)
+	}
+	if f := workerRefusal(c.dest, refURL, self); f != notRefused {
+		after := c.dest == ServiceWorker && p.serviceWorkerCSPFirst && f != serviceWorkerInsecure
+		if c.redirected {
+			// a worker script is fetched in same-origin mode: a redirect
+			// to another origin fails, after a CSP check in some engines
+			f, after = workerRedirect, p.workerRedirectCSPFirst
+		}
+		if !after {
 			r.refused = f
 			return
 		}
 		r.refusedAfter = f
 	}
-	if c.upgrades {
-		r.sent = p.upgradeURL(r, 0, target)
-		r.upgraded = r.sent != 0
+	if c.redirected && p.redirectMixedFirst.has(c.dest) && p.mixedContent(self, target) {
+		r.refused = redirectMixed
+		return
 	}
 	if p.autoUpgraded(c.dest, self, r.url(r.sent, target)) {
 		r.sent = r.withScheme(r.sent, target, "https")
@@ -303,6 +321,11 @@ func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c *config
 func (p *profile) matchPolicy(pol csp.Policy, dir csp.Directive, u *urlx.URL, self *selfOrigin, redirected bool) int {
 	self.upgrading = p.upgrade == upgradeCovered && pol.Disposition() == csp.Enforce && hasUpgrade(pol)
 	sources := dir.Sources()
+	if p.starByDirective {
+		if i := directiveStar(dir, u); i >= 0 {
+			return i
+		}
+	}
 	if p.strictDynamicVoids && voidedByStrictDynamic(dir.Name()) {
 		if sd := strictDynamicIndex(sources); sd >= 0 {
 			return p.matchListAfterStrictDynamic(sources, sd, u, self, redirected)

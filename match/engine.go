@@ -58,6 +58,11 @@ type profile struct {
 	hint                     hintRule        // how a prefetch is checked
 	notLoaded                destSet         // destinations the browser never loads from a page
 	serviceWorkerCSPFirst    bool            // navigator.serviceWorker.register() checks CSP before its scheme and origin refusals
+	redirectMixedFirst       destSet         // destinations whose redirect to mixed content is blocked before CSP
+	workerRedirectCSPFirst   bool            // a worker script's redirect to another origin is checked by CSP before it fails
+	notUpgraded              destSet         // destinations upgrade-insecure-requests leaves as written (check and constructor)
+	upgradeBeforeRefusal     destSet         // destinations whose constructor judges the URL after upgrade-insecure-requests
+	starByDirective          bool            // * in img-src also matches data:, in media-src data: and blob: (WebKit)
 
 	fallbacks [numDestinations]csp.Fallback // the directive fallback list of each destination
 }
@@ -154,6 +159,7 @@ var chromiumProfile = profile{
 	asGiven:               destsOf(Media, Object),
 	autoUpgrade:           destsOf(Image, Media),
 	hint:                  hintAnyDirective,
+	notUpgraded:           destsOf(Worker, SharedWorker, ServiceWorker),
 	sandbox:               sandboxURL,
 	pathEscapes:           escapeUTF8OrLatin1,
 	mixedContentViolation: true,
@@ -185,25 +191,31 @@ var firefoxProfile = profile{
 
 var webkitProfile = profile{
 	name: "webkit", title: "WebKit",
-	wsSchemeCrossover:     true,
-	wildcard:              starWebSocket,
-	ipHosts:               true,
-	ports:                 portWebKit,
-	wholePathDecode:       true,
-	self:                  selfHostSource,
-	opaqueHostStar:        true,
-	leniency:              source.CutQuery | source.AnyPathChar,
-	portRangeChecked:      true,
-	loopbackMixed:         true,
-	bareStarSourceInert:   true,
-	upgrade:               upgradeUnlessReport,
-	sandbox:               sandboxSecureSchemes,
-	strictDynamicVoids:    true,
-	pathEscapes:           escapeUTF8Replacing,
-	wsRefusesBadPorts:     true,
-	notLoaded:             destsOf(Manifest, Prefetch),
-	autoUpgrade:           destsOf(Image),
-	serviceWorkerCSPFirst: true,
+	wsSchemeCrossover:      true,
+	wildcard:               starWebSocket,
+	ipHosts:                true,
+	ports:                  portWebKit,
+	wholePathDecode:        true,
+	self:                   selfHostSource,
+	opaqueHostStar:         true,
+	leniency:               source.CutQuery | source.AnyPathChar,
+	portRangeChecked:       true,
+	loopbackMixed:          true,
+	bareStarSourceInert:    true,
+	upgrade:                upgradeUnlessReport,
+	sandbox:                sandboxSecureSchemes,
+	strictDynamicVoids:     true,
+	pathEscapes:            escapeUTF8Replacing,
+	wsRefusesBadPorts:      true,
+	notLoaded:              destsOf(Manifest, Prefetch),
+	autoUpgrade:            destsOf(Image, Media),
+	asGiven:                destsOf(Media),
+	notUpgraded:            destsOf(Worker, ServiceWorker),
+	upgradeBeforeRefusal:   destsOf(SharedWorker),
+	redirectMixedFirst:     destsOf(Frame, Object),
+	workerRedirectCSPFirst: true,
+	starByDirective:        true,
+	serviceWorkerCSPFirst:  true,
 }
 
 // The engines. Spec follows Content Security Policy Level 3 as written

@@ -5,6 +5,7 @@ import (
 
 	"github.com/cspkit/cspkit/csp"
 	"github.com/cspkit/cspkit/internal/urlx"
+	"github.com/cspkit/cspkit/source"
 )
 
 // destSet is a set of destinations.
@@ -119,4 +120,23 @@ func initNavigation() {
 // notLoadedText says that the engine never makes a load of dest.
 func (p *profile) notLoadedText(dest Destination) string {
 	return fmt.Sprintf("%s never loads %s from a page: no request is made", p.title, dest.plural())
+}
+
+// directiveStar returns the index of the * in dir's sources when it
+// matches u by the directive's name under WebKit's rule: * in img-src also
+// matches data: URLs, * in media-src data: and blob: URLs (whatever
+// destination the directive decides for); -1 otherwise.
+func directiveStar(dir csp.Directive, u *urlx.URL) int {
+	switch {
+	case u.Scheme == "data" && (dir.Name() == "img-src" || dir.Name() == "media-src"),
+		u.Scheme == "blob" && dir.Name() == "media-src":
+	default:
+		return -1
+	}
+	for i, e := range dir.Sources().All() {
+		if e.Kind() == source.Wildcard {
+			return i
+		}
+	}
+	return -1
 }

@@ -51,7 +51,32 @@ func TestLoadSwitches(t *testing.T) {
 			want{"allowed", "blocked", "allowed"}},
 		// checked-as-given (d004255): media before the upgrade.
 		{"media: upgraded by the policy, checked as given", "media-src https:; upgrade-insecure-requests", "", "http://a.example/", "http://cdn.example/x", match.Media, false,
-			want{"blocked", "allowed", "allowed"}},
+			want{"blocked", "allowed", "blocked"}},
+		// star-by-directive (d004831, d004875): WebKit's * in img-src matches data:.
+		{"image: data: under img-src *", "img-src *", "", "https://a.example/", "data:image/gif;base64,R0lGODlhAQABAAAAACw=", match.Image, false,
+			want{"blocked", "blocked", "allowed"}},
+		{"media: data: under default-src *", "default-src *", "", "https://a.example/", "data:audio/wav;base64,UklGRg==", match.Media, false,
+			want{"blocked", "blocked", "blocked"}},
+		{"media: blob: under media-src *", "media-src *", "", "https://a.example/", "blob:https://a.example/00000000-0000-4000-8000-000000000000", match.Media, false,
+			want{"blocked", "blocked", "allowed"}},
+		// worker-redirect (d006097): WebKit checks a worker's redirect to another origin.
+		{"worker redirected to another origin", "worker-src 'self'", "", "https://a.example/", "https://cdn.example/w.js", match.Worker, true,
+			want{"refused", "refused", "blocked"}},
+		{"worker redirected to another origin, allowed", "worker-src *", "", "https://a.example/", "https://cdn.example/w.js", match.Worker, true,
+			want{"refused", "refused", "refused"}},
+		// service worker scripts never redirect (d006134).
+		{"service worker redirected", "worker-src 'none'", "", "https://a.example/", "https://a.example/sw.js", match.ServiceWorker, true,
+			want{"refused", "refused", "refused"}},
+		// redirect-mixed-first (d006073): WebKit blocks a frame's redirect to http: as mixed content first.
+		{"frame redirected to http", "frame-src 'self'", "", "https://a.example/", "http://cdn.example/x", match.Frame, true,
+			want{"blocked", "blocked", "refused"}},
+		// WebKit upgrades a shared worker's URL before its origin check (d004543, d004531) and leaves a worker's (d004518).
+		{"shared worker upgraded to another origin", "worker-src *; upgrade-insecure-requests", "", "http://a.example/", "http://a.example/w.js", match.SharedWorker, false,
+			want{"allowed", "allowed", "refused"}},
+		{"shared worker upgraded to the page's origin", "worker-src 'self'; upgrade-insecure-requests", "", "https://a.example/", "http://a.example/w.js", match.SharedWorker, false,
+			want{"refused", "refused", "allowed"}},
+		{"worker checked as written", "worker-src https:; upgrade-insecure-requests", "", "http://dt.example/", "http://dt.example/w.js", match.Worker, false,
+			want{"blocked", "allowed", "blocked"}},
 		{"image: upgraded by the policy", "img-src https:; upgrade-insecure-requests", "", "http://a.example/", "http://cdn.example/x", match.Image, false,
 			want{"allowed", "allowed", "allowed"}},
 		// not-loaded (d000131…): manifests in Firefox and WebKit.
