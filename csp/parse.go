@@ -272,7 +272,7 @@ func (p *parser) policy(value string, start, end int, disp Disposition) {
 		return
 	}
 	text, _ := trim(s, 0)
-	pol := Policy{text: text, directives: dirs, disposition: disp, dropped: shadows}
+	pol := Policy{text: text, directives: dirs, disposition: disp, dropped: shadows, present: kept}
 	if dropped {
 		p.explainDropped(pol, firstProblem)
 	}

@@ -13,6 +13,7 @@ type Policy struct {
 	directives  []Directive
 	disposition Disposition
 	dropped     uint64 // ids of the known names whose first directive was dropped; see DroppedFirst
+	present     uint64 // ids of the known names the policy has a directive of
 }
 
 // Disposition reports whether the policy is enforced or report-only.
@@ -45,6 +46,9 @@ func (p Policy) Directive(name string) (Directive, bool) {
 
 // byID returns the directive whose known name has the given id.
 func (p Policy) byID(id uint8) (Directive, bool) {
+	if p.present&(1<<id) == 0 {
+		return Directive{}, false
+	}
 	for i := range p.directives {
 		if p.directives[i].id == id {
 			return p.directives[i], true

@@ -53,6 +53,8 @@ type jsonVerdict struct {
 	Sources     []string         `json:"sources"`
 	Allowed     bool             `json:"allowed"`
 	Matched     string           `json:"matched,omitempty"`
+	BlockedBy   string           `json:"blockedBy,omitempty"`   // what blocks it whatever the sources match: block-all-mixed-content, or the directive itself (a second check, 'strict-dynamic')
+	Reason      string           `json:"reason,omitempty"`      // why, when blockedBy is set
 	Closest     []string         `json:"closest,omitempty"`     // near misses, closest first
 	Suggestions []jsonSuggestion `json:"suggestions,omitempty"` // sources that would allow the target: origin first, then the narrowest
 	Shadows     string           `json:"shadows,omitempty"`     // a directive of the policy the deciding one takes the place of (script-src under script-src-elem)
@@ -95,7 +97,7 @@ func toJSON(target string, d match.Decision) jsonDecision {
 		}
 		for _, v := range e.Policies {
 			jv := jsonVerdict{Policy: v.Policy, Disposition: v.Disposition.String(), Directive: v.Directive,
-				Allowed: v.Allowed, Sources: []string{}}
+				Allowed: v.Allowed, Sources: []string{}, BlockedBy: v.BlockedBy, Reason: v.Reason}
 			for _, s := range v.Sources.All() {
 				jv.Sources = append(jv.Sources, s.String())
 			}

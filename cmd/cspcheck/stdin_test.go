@@ -189,6 +189,15 @@ func TestRunJSONDestination(t *testing.T) {
 	require.NoError(t, json.Unmarshal(out.Bytes(), &got), out.String())
 	require.Len(t, got, 1)
 	assert.Equal(t, "script-src", got[0].Engines[0].Policies[0].Shadows)
+
+	out.Reset()
+	code = run([]string{"-json", "-engine", "chromium", "-policy", "connect-src *; block-all-mixed-content", "-page", "https://example.com/", "http://api.example/"}, &out, &errOut)
+	assert.Equal(t, 1, code)
+	got = nil
+	require.NoError(t, json.Unmarshal(out.Bytes(), &got), out.String())
+	require.Len(t, got, 1)
+	assert.Equal(t, "block-all-mixed-content", got[0].Engines[0].Policies[0].BlockedBy)
+	assert.Contains(t, got[0].Engines[0].Policies[0].Reason, "Chromium enforces it")
 }
 
 func TestRunJSONBadTarget(t *testing.T) {
