@@ -32,6 +32,37 @@ export function plausible(c, blockedURI) {
   return hosts.length === 0 || hosts.includes(b);
 }
 
+// FITS lists the effective directives a destination load's violation may name, by kind: the
+// directive CSP3 gives the destination (and the older names browsers report), frame-src for
+// plugins (Chromium checks an <object>'s document as a frame), default-src or prefetch-src for
+// a prefetch, and block-all-mixed-content for any. Recorded from all three browsers; a
+// violation naming anything else came from another request (Firefox delivers a frame's late
+// violation to whatever document its frame's parent shows next).
+const FITS = {
+  script: ['script-src-elem', 'script-src'],
+  style: ['style-src-elem', 'style-src'],
+  img: ['img-src'],
+  font: ['font-src'],
+  audio: ['media-src'],
+  video: ['media-src'],
+  track: ['media-src'],
+  object: ['object-src', 'frame-src'],
+  embed: ['object-src', 'frame-src'],
+  iframe: ['frame-src', 'child-src'],
+  worker: ['worker-src', 'child-src', 'script-src'],
+  sharedworker: ['worker-src', 'child-src', 'script-src'],
+  serviceworker: ['worker-src', 'child-src', 'script-src'],
+  manifest: ['manifest-src'],
+  prefetch: ['prefetch-src', 'default-src'],
+};
+
+// fits: may a violation naming this effective directive belong to the case's request? Only
+// destination loads are checked: connect kinds keep what their page showed.
+export function fits(c, directive) {
+  const list = FITS[c.kind];
+  return !list || !directive || directive === 'block-all-mixed-content' || list.includes(directive);
+}
+
 // outcome computes the output fields of one case.
 //   r:        the probe's result for the case
 //   control:  the probe's result for the same request under `connect-src 'none'` (or undefined

@@ -1,6 +1,6 @@
 // The recording loop, without the command line: batching, page loads, re-runs and controls.
 // record.js drives it with a real server and browser; test/runner.test.js drives it with fakes.
-import { plausible } from './classify.js';
+import { fits, plausible } from './classify.js';
 
 // isLoad: is the case a destination load (the destination set: a `dest` other than connect)?
 export const isLoad = (c) => !!c.dest && c.dest !== 'connect';
@@ -103,10 +103,17 @@ export async function recordAll({ cases, batch, server, launch, probe, opts, log
     try {
       if (failure) throw failure;
       if (new URL(out.href).href !== new URL(page).href) throw new Error(`page loaded as ${out.href}, wanted ${page}`);
-      // Alone on its page, every event is the case's own; in a batch, a missing marker or an
-      // event naming another URL sends the case to a re-run on its own page load.
-      return out.results.map((r, i) => (list.length === 1 || (r.marker && r.events.every((e) => plausible(list[i], e.blocked_uri)))
-        ? { ...r, origin: out.origin } : null));
+      // In a batch, a missing marker or an event naming another URL or directive sends the case
+      // to a re-run on its own page load. Alone on its page, a connect case owns every event; a
+      // destination load's event naming another URL or a directive that cannot be its own came
+      // from an earlier page (Firefox), so the case runs again in a fresh browser, and is left
+      // out when that happens twice (the catch below).
+      return out.results.map((r, i) => {
+        const own = r.events.every((e) => fits(list[i], e.directive) && (!isLoad(list[i]) || plausible(list[i], e.blocked_uri)));
+        if (list.length === 1 && !own && isLoad(list[0])) throw new Error(`an event of another request (${r.events.map((e) => e.directive + ' ' + e.blocked_uri).join(', ')})`);
+        return (list.length === 1 && (own || !isLoad(list[0]))) || (r.marker && own && r.events.every((e) => plausible(list[i], e.blocked_uri)))
+          ? { ...r, origin: out.origin } : null;
+      });
     } catch (e) {
       log(`batch of ${list.length} on ${page} failed: ${String(e.message).split('\n')[0]}`);
       try { await driver.close(); } catch { /* already gone */ }

@@ -230,3 +230,14 @@ test("plausible: a bare scheme must be the scheme of the case's target or redire
   assert.ok(plausible(c('https://b.test/x'), 'https://b.test/x'));
   assert.ok(!plausible(c('https://b.test/x'), 'https://c.test/x'));
 });
+
+test('fits: a destination load owns only violations of its own directives', async () => {
+  const { fits } = await import('../classify.js');
+  assert.ok(fits({ kind: 'img' }, 'img-src'));
+  assert.ok(!fits({ kind: 'img' }, 'frame-src'));
+  assert.ok(!fits({ kind: 'track' }, 'object-src'));
+  assert.ok(fits({ kind: 'embed' }, 'frame-src'));
+  assert.ok(fits({ kind: 'video' }, 'block-all-mixed-content'));
+  assert.ok(fits({ kind: 'prefetch' }, 'default-src'));
+  assert.ok(fits({ kind: 'fetch' }, 'img-src'), 'connect kinds are not checked');
+});
