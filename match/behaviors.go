@@ -173,8 +173,14 @@ var behaviors = []behavior{
 		func(p *profile) string { return yesNo(p.objectNavigates) }},
 	{"checked-as-given", "destinations checked on the URL as written before any upgrade, then as upgraded (redirect hops: upgraded only)",
 		func(p *profile) string { return destList(p.asGiven) }},
-	{"mixed-autoupgrade", "destinations whose http: URLs an https page upgrades to https: (not blocked as mixed content)",
+	{"mixed-autoupgrade", "destinations whose http: URLs (but loopback ones) an https page upgrades to https: before the CSP check (not blocked as mixed content)",
 		func(p *profile) string { return destList(p.autoUpgrade) }},
+	{"mixed-autoupgrade-after-check", "destinations whose http: URLs (but loopback ones) an https page upgrades to https: after checking the URL as written (not blocked as mixed content)",
+		func(p *profile) string { return destList(p.autoUpgradeAfter) }},
+	{"mixed-as-given", "destinations whose mixed content is judged on the URL as written, so upgrade-insecure-requests does not save an http: URL (redirect hops too)",
+		func(p *profile) string { return destList(p.mixedAsGiven) }},
+	{"mixed-loads", "destinations whose mixed content (an https page's http: URL that stays http:) loads anyway; with block-all-mixed-content in an enforced policy the library blocks it, as that directive specifies (not recorded)",
+		func(p *profile) string { return destList(p.mixedLoads) }},
 	{"prefetch-check", "what decides <link rel=prefetch>",
 		func(p *profile) string {
 			if p.hint == hintAnyDirective {

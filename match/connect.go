@@ -44,7 +44,7 @@ func (zeroURLError) Error() string { return "zero URL" }
 var errZeroURL error = zeroURLError{}
 
 func decide(list csp.List, page, target urlx.URL, c config) Decision {
-	c.upgrades = upgradesInsecure(list)
+	c.upgrades, c.blocksMixed = insecureFlags(list)
 	self := selfOf(&page)
 	self.sandboxed = sandboxesOpaque(list)
 	var d Decision
@@ -96,7 +96,11 @@ func decideOne(d *Decision, list csp.List, page, target *urlx.URL, c *config, p 
 	}
 	d.Policies = verdicts
 	d.CSPAllowed = true
-	d.MixedContent = p.mixedContent(self, sent)
+	if p.mixedAsGiven.has(c.dest) {
+		d.MixedContent = p.mixedBlocked(c, self, target)
+	} else {
+		d.MixedContent = p.mixedBlocked(c, self, sent)
+	}
 	if r.twice {
 		// Checked as given first; the upgraded URL only if that passes.
 		raw := r.url(r.raw, target)
@@ -118,6 +122,15 @@ func decideOne(d *Decision, list csp.List, page, target *urlx.URL, c *config, p 
 func (p *profile) mixedContent(self *selfOrigin, sent *urlx.URL) bool {
 	return self.Scheme == "https" && (sent.Scheme == "http" || sent.Scheme == "ws") &&
 		(p.loopbackMixed || !trustworthyHost(sent))
+}
+
+// mixedBlocked reports whether a request of c's destination from the page
+// to sent, the URL it goes to, is blocked as mixed content: it is mixed
+// content, and either the engine blocks that destination's mixed content
+// or an enforced policy has block-all-mixed-content (Mixed Content
+// #category-optionally-blockable, CSP's block-all-mixed-content).
+func (p *profile) mixedBlocked(c *config, self *selfOrigin, sent *urlx.URL) bool {
+	return p.mixedContent(self, sent) && (!p.mixedLoads.has(c.dest) || c.blocksMixed)
 }
 
 // route is what one engine does with a request before matching: the
@@ -245,10 +258,13 @@ func (p *profile) loadRoute(r *route, target *urlx.URL, c *config, self *selfOri
 		r.refused = redirectMixed
 		return
 	}
-	if p.autoUpgraded(c.dest, self, r.url(r.sent, target)) {
+	if p.autoUpgrade.has(c.dest) && autoUpgradable(self, r.url(r.sent, target)) {
 		r.sent = r.withScheme(r.sent, target, "https")
 	}
 	r.checked = r.sent
+	if p.autoUpgradeAfter.has(c.dest) && autoUpgradable(self, r.url(r.sent, target)) {
+		r.sent = r.withScheme(r.sent, target, "https")
+	}
 	if p.upgrade == upgradeCovered {
 		r.checked = 0
 	}
@@ -391,7 +407,10 @@ func allowsOne(list csp.List, target *urlx.URL, c *config, p *profile, self *sel
 	var r route
 	p.route(&r, target, c, self)
 	sent := r.url(r.sent, target)
-	if r.refused != notRefused || r.refusedAfter != notRefused || p.mixedContent(self, sent) {
+	if p.mixedAsGiven.has(c.dest) {
+		sent = target
+	}
+	if r.refused != notRefused || r.refusedAfter != notRefused || p.mixedBlocked(c, self, sent) {
 		return false
 	}
 	if raw := r.url(r.raw, target); r.twice && !p.enforcedAllow(list, raw, self, c, r.request, c.dest, c.dest != Connection && p.mixedContent(self, raw)) {
@@ -426,16 +445,17 @@ func (p *profile) governing(pol csp.Policy, dest Destination) (csp.Directive, bo
 	return pol.Governing(p.fallbacks[dest], p.nonASCIIClaimsName)
 }
 
-// upgradesInsecure reports whether an enforced policy has
-// upgrade-insecure-requests; the directive is ignored in report-only
-// policies.
-func upgradesInsecure(list csp.List) bool {
+// insecureFlags reports whether an enforced policy of list has
+// upgrade-insecure-requests, and whether one has block-all-mixed-content;
+// both directives are ignored in report-only policies.
+func insecureFlags(list csp.List) (upgrades, blocksMixed bool) {
 	for i := range list.Len() {
-		if p := list.Policy(i); p.Disposition() == csp.Enforce && hasUpgrade(p) {
-			return true
+		if p := list.Policy(i); p.Disposition() == csp.Enforce {
+			upgrades = upgrades || hasUpgrade(p)
+			blocksMixed = blocksMixed || hasBlockAllMixed(p)
 		}
 	}
-	return false
+	return upgrades, blocksMixed
 }
 
 // trustworthyHost reports whether u's host is potentially trustworthy

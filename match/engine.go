@@ -55,6 +55,7 @@ type profile struct {
 	objectNavigates          bool            // <object> and <embed> are also checked as frame navigations; their redirects only so
 	asGiven                  destSet         // destinations checked on the URL as written first, then as upgraded (redirects: upgraded)
 	autoUpgrade              destSet         // destinations whose http: URLs an https page upgrades to https: (mixed content)
+	autoUpgradeAfter         destSet         // destinations whose http: URLs an https page upgrades to https: after the CSP check
 	hint                     hintRule        // how a prefetch is checked
 	notLoaded                destSet         // destinations the browser never loads from a page
 	serviceWorkerCSPFirst    bool            // navigator.serviceWorker.register() checks CSP before its scheme and origin refusals
@@ -63,6 +64,8 @@ type profile struct {
 	notUpgraded              destSet         // destinations upgrade-insecure-requests leaves as written (check and constructor)
 	upgradeBeforeRefusal     destSet         // destinations whose constructor judges the URL after upgrade-insecure-requests
 	starByDirective          bool            // * in img-src also matches data:, in media-src data: and blob: (WebKit)
+	mixedLoads               destSet         // destinations whose mixed content loads anyway, without block-all-mixed-content
+	mixedAsGiven             destSet         // destinations judged as mixed content on the URL as written, before upgrade-insecure-requests
 
 	fallbacks [numDestinations]csp.Fallback // the directive fallback list of each destination
 }
@@ -156,7 +159,8 @@ var chromiumProfile = profile{
 	nonASCIIClaimsName:    true,
 	upgrade:               upgradeTwice,
 	objectNavigates:       true,
-	asGiven:               destsOf(Media, Object),
+	asGiven:               destsOf(Media, Track, Object),
+	mixedAsGiven:          destsOf(Object),
 	autoUpgrade:           destsOf(Image, Media),
 	hint:                  hintAnyDirective,
 	notUpgraded:           destsOf(Worker, SharedWorker, ServiceWorker),
@@ -187,6 +191,8 @@ var firefoxProfile = profile{
 	maxURLLength:             1 << 20, // network.standard-url.max-length
 	fetchRefuses:             []string{"about", "file", "filesystem", "javascript", "mailto", "tel", "view-source"},
 	notLoaded:                destsOf(Manifest),
+	mixedLoads:               destsOf(Image, Media, Track),
+	autoUpgradeAfter:         destsOf(Image, Media),
 }
 
 var webkitProfile = profile{
@@ -209,7 +215,8 @@ var webkitProfile = profile{
 	wsRefusesBadPorts:      true,
 	notLoaded:              destsOf(Manifest, Prefetch),
 	autoUpgrade:            destsOf(Image, Media),
-	asGiven:                destsOf(Media),
+	asGiven:                destsOf(Media, Track),
+	mixedLoads:             destsOf(Image, Media),
 	notUpgraded:            destsOf(Worker, ServiceWorker),
 	upgradeBeforeRefusal:   destsOf(SharedWorker),
 	redirectMixedFirst:     destsOf(Frame, Object),

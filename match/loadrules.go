@@ -90,11 +90,11 @@ func (p *profile) matcher(dest Destination) *profile {
 	return p
 }
 
-// autoUpgraded reports whether an engine upgrades a load of dest from the
-// page self to u from http: to https: as mixed content (without
-// upgrade-insecure-requests).
-func (p *profile) autoUpgraded(dest Destination, self *selfOrigin, u *urlx.URL) bool {
-	return p.autoUpgrade.has(dest) && self.Scheme == "https" && u.Scheme == "http" && !trustworthyHost(u)
+// autoUpgradable reports whether a load from the page self to u is mixed
+// content that Mixed Content Level 2's autoupgrade turns from http: to
+// https: (#upgrade-algorithm), for the destinations an engine upgrades.
+func autoUpgradable(self *selfOrigin, u *urlx.URL) bool {
+	return self.Scheme == "https" && u.Scheme == "http" && !trustworthyHost(u)
 }
 
 // chromiumNavigation is chromiumProfile as the browser process matches

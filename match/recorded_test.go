@@ -164,3 +164,69 @@ func replayAll(t *testing.T, e match.Engine, dir string, known map[string]bool, 
 	}
 	t.Logf("%s %s: %d cases: %v; undocumented disagreements: %d", e, cases[0].Destination(), len(cases), counts, len(mismatched))
 }
+
+// TestRecordedLoadsMixedContent checks the model's mixed-content verdict
+// (Decision.Allowed against CSPAllowed) on what the recorder's server saw
+// of each destination load CSP let through: a load the server saw must be
+// allowed, and one the browser blocked as mixed content (a Chromium
+// console message) and the server never saw must not be, unless its URL
+// was one the recorder cannot serve once upgraded (an http: port other
+// than 80: the recorder serves https: on 443 and 8443 only).
+func TestRecordedLoadsMixedContent(t *testing.T) {
+	for _, e := range match.Browsers() {
+		t.Run(e.String(), func(t *testing.T) {
+			cases, err := corpus.Verdicts(e.String())
+			require.NoError(t, err)
+			checked := 0
+			for _, c := range cases {
+				if c.Destination() == "connect" || c.Outcome != "allowed" && c.Outcome != "mixed" {
+					continue
+				}
+				d, err := finalDecision(c, e)
+				require.NoError(t, err, c.ID)
+				if d.Refused != "" {
+					continue
+				}
+				reached := len(c.Reached) > 0
+				if c.Redirect != "" {
+					reached = len(c.Reached) > 1
+				}
+				switch {
+				case reached:
+					checked++
+					assert.True(t, d.Allowed, "case %s: %s loaded it (the server saw %v); the model blocks it: %s", c.ID, e, c.Reached, d)
+				case c.Outcome == "mixed" && servedOnceUpgraded(c.Target):
+					checked++
+					assert.False(t, d.Allowed, "case %s: %s blocked it as mixed content; the model allows it: %s", c.ID, e, d)
+				}
+			}
+			assert.Greater(t, checked, 1000, "loads checked for mixed content")
+		})
+	}
+}
+
+// finalDecision is the model's decision on a recorded load's last hop: the
+// redirect target when the first hop goes through and redirects.
+func finalDecision(c corpus.Verdict, e match.Engine) (match.Decision, error) {
+	list, _ := csp.Parse(c.Policy)
+	if c.ReportOnly != "" {
+		ro, _ := csp.ParseReportOnly(c.ReportOnly)
+		list = csp.Join(list, ro)
+	}
+	dest, err := match.ParseDestination(c.Destination())
+	if err != nil {
+		return match.Decision{}, err
+	}
+	d, err := match.Load(list, c.Page, c.Target, dest, match.WithEngine(e))
+	if err != nil || c.Redirect == "" || !d.Allowed {
+		return d, err
+	}
+	return match.Load(list, c.Page, c.Redirect, dest, match.WithEngine(e), match.Redirected())
+}
+
+// servedOnceUpgraded reports whether the recorder's server answers target
+// after an upgrade to https: an http: URL on port 80.
+func servedOnceUpgraded(target string) bool {
+	u, err := match.ParseURL(target)
+	return err == nil && u.Scheme() == "http" && u.Port() == -1
+}

@@ -147,7 +147,9 @@ export function generateDest(seed = DEST_SEED) {
     const c = { id, policy };
     if (extra.report_only) c.report_only = extra.report_only;
     c.page = page;
-    c.dest = dest;
+    // A <track>'s Fetch destination is "track", apart from audio and video (mixed content
+    // upgrades those, never a track), though media-src governs all three.
+    c.dest = kind === 'track' ? 'track' : dest;
     c.kind = kind;
     if (extra.redirect) {
       const to = withId(extra.redirect, id);
