@@ -146,3 +146,62 @@ func mustReportOnly(t *testing.T, v string) csp.List {
 	require.NoError(t, err)
 	return l
 }
+
+// TestLoadMixedContent checks each engine's mixed-content rules per
+// destination on an https page (the ids name recorded cases whose server
+// hits show them): "loads", "mixed" (CSP allows it, mixed content blocks
+// it) or "blocked" (by CSP).
+func TestLoadMixedContent(t *testing.T) {
+	const page = "https://a.example/"
+	cases := []struct {
+		name, policy, target      string
+		dest                      match.Destination
+		chromium, firefox, webkit string
+	}{
+		// mixed-autoupgrade, mixed-autoupgrade-after-check (d004026, d005234).
+		{"image", "img-src *", "http://cdn.example/x.png", match.Image, "loads", "loads", "loads"},
+		{"video", "default-src *", "http://cdn.example/x.mp4", match.Media, "loads", "loads", "loads"},
+		// Firefox checks the URL as written (d005232); Chromium and WebKit the upgraded one.
+		{"image under 'self'", "img-src 'self'", "http://a.example/x.png", match.Image, "loads", "blocked", "loads"},
+		// mixed-loads: loopback is not upgraded; Firefox and WebKit load it as it is (d005269, d004216).
+		{"image on loopback", "img-src *", "http://127.0.0.1:8000/x.png", match.Image, "loads", "loads", "loads"},
+		{"audio on loopback", "media-src http://127.0.0.1:8000", "http://127.0.0.1:8000/x.wav", match.Media, "loads", "loads", "loads"},
+		// a text track is never upgraded (d004199, d005389).
+		{"track", "default-src http:", "http://cdn.example/x.vtt", match.Track, "mixed", "loads", "mixed"},
+		// block-all-mixed-content: Chromium reports the video's URL as written
+		// as its violation, Firefox upgrades it (d004205); a track under it
+		// is blocked as the directive specifies (Firefox, WebKit: not recorded).
+		{"video under block-all-mixed-content", "default-src http:; block-all-mixed-content", "http://cdn.example/x.mp4", match.Media, "blocked", "loads", "loads"},
+		{"track under block-all-mixed-content", "default-src http:; block-all-mixed-content", "http://cdn.example/x.vtt", match.Track, "blocked", "mixed", "mixed"},
+		// mixed-as-given: upgrade-insecure-requests does not save a Chromium <object> (d004310).
+		{"object under upgrade-insecure-requests", "default-src *; upgrade-insecure-requests", "http://cdn.example/x", match.Object, "mixed", "loads", "loads"},
+		{"frame under upgrade-insecure-requests", "default-src *; upgrade-insecure-requests", "http://cdn.example/x", match.Frame, "loads", "loads", "loads"},
+		// other destinations' mixed content is blocked everywhere.
+		{"script", "script-src *", "http://cdn.example/x.js", match.Script, "mixed", "mixed", "mixed"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			list := csp.MustParse(tc.policy)
+			for e, w := range map[match.Engine]string{match.Chromium: tc.chromium, match.Firefox: tc.firefox, match.WebKit: tc.webkit} {
+				d, err := match.Load(list, page, tc.target, tc.dest, match.WithEngine(e))
+				require.NoError(t, err)
+				got := "loads"
+				switch {
+				case d.Refused != "":
+					got = "refused"
+				case !d.CSPAllowed:
+					got = "blocked"
+				case !d.Allowed:
+					got = "mixed"
+				}
+				assert.Equal(t, w, got, "%s: %s", e, d)
+				if got != "blocked" {
+					assert.Equal(t, got == "mixed", d.MixedContent, "%s: MixedContent", e)
+				}
+				p, _ := match.ParseURL(page)
+				u, _ := match.ParseURL(tc.target)
+				assert.Equal(t, d.Allowed, match.AllowsLoad(list, p, u, tc.dest, match.WithEngine(e)), "%s: AllowsLoad disagrees with Load", e)
+			}
+		})
+	}
+}
