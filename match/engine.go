@@ -67,12 +67,14 @@ type profile struct {
 	mixedLoads               destSet         // destinations whose mixed content loads anyway, without block-all-mixed-content
 	mixedAsGiven             destSet         // destinations judged as mixed content on the URL as written, before upgrade-insecure-requests
 
-	fallbacks [numDestinations]csp.Fallback // the directive fallback list of each destination
+	fallbacks      [numDestinations]csp.Fallback // the directive fallback list of each destination
+	notLoadedTexts [numDestinations]string       // the refusal text of each destination in notLoaded
 }
 
 func init() {
 	for _, p := range allEngines {
 		p.fallbacks = fallbackLists(nil)
+		p.initNotLoadedTexts()
 	}
 	initNavigation()
 }

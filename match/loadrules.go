@@ -119,7 +119,20 @@ func initNavigation() {
 
 // notLoadedText says that the engine never makes a load of dest.
 func (p *profile) notLoadedText(dest Destination) string {
+	if t := p.notLoadedTexts[dest]; t != "" {
+		return t
+	}
 	return fmt.Sprintf("%s never loads %s from a page: no request is made", p.title, dest.plural())
+}
+
+// initNotLoadedTexts writes each refusal text of p.notLoaded once, so that
+// a decision does not format it.
+func (p *profile) initNotLoadedTexts() {
+	for _, d := range Destinations() {
+		if p.notLoaded.has(d) {
+			p.notLoadedTexts[d] = p.notLoadedText(d)
+		}
+	}
 }
 
 // directiveStar returns the index of the * in dir's sources when it
