@@ -225,6 +225,10 @@ func (p *profile) loadRoute(r *route, target *urlx.URL, c *config, self *selfOri
 		r.refused = notLoaded
 		return
 	}
+	if c.dest == Prefetch && p.prefetchNetworkOnly && target.Scheme != "http" && target.Scheme != "https" {
+		r.refused = prefetchScheme
+		return
+	}
 	if p.maxURLLength > 0 && urlLength(target) > p.maxURLLength {
 		r.refused = urlTooLong
 		return

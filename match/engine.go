@@ -66,6 +66,7 @@ type profile struct {
 	starByDirective          bool            // * in img-src also matches data:, in media-src data: and blob: (WebKit)
 	mixedLoads               destSet         // destinations whose mixed content loads anyway, without block-all-mixed-content
 	mixedAsGiven             destSet         // destinations judged as mixed content on the URL as written, before upgrade-insecure-requests
+	prefetchNetworkOnly      bool            // <link rel=prefetch> makes no request for a URL that is not http: or https:
 
 	fallbacks      [numDestinations]csp.Fallback // the directive fallback list of each destination
 	notLoadedTexts [numDestinations]string       // the refusal text of each destination in notLoaded
@@ -195,6 +196,7 @@ var firefoxProfile = profile{
 	notLoaded:                destsOf(Manifest),
 	mixedLoads:               destsOf(Image, Media, Track),
 	autoUpgradeAfter:         destsOf(Image, Media),
+	prefetchNetworkOnly:      true,
 }
 
 var webkitProfile = profile{

@@ -32,6 +32,11 @@ func TestLoadSwitches(t *testing.T) {
 			want{"blocked", "blocked", "refused"}},
 		{"prefetch: without default-src", "script-src 'none'", "", "https://a.example/", "https://cdn.example/x", match.Prefetch, false,
 			want{"allowed", "allowed", "refused"}},
+		// prefetch-network-only (d005105, d005107): Firefox prefetches no data: URL.
+		{"prefetch: data: URL", "default-src 'self' data:", "", "https://a.example/", "data:text/plain,ok", match.Prefetch, false,
+			want{"allowed", "refused", "refused"}},
+		{"prefetch: data: URL, blocked", "default-src 'none'", "", "https://a.example/", "data:text/plain,ok", match.Prefetch, false,
+			want{"blocked", "refused", "refused"}},
 		// navigation-matcher (d002712, d005524): frames only.
 		{"frame: http source with port 443", "frame-src http://cdn.example:443", "", "https://a.example/", "https://cdn.example/x", match.Frame, false,
 			want{"blocked", "allowed", "allowed"}},

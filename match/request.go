@@ -111,6 +111,7 @@ const (
 	serviceWorkerRedirect
 	redirectMixed
 	workerRedirect
+	prefetchScheme
 )
 
 // prepare returns the URL that request rt.request to u goes to in engine
@@ -214,6 +215,8 @@ func (p *profile) refusalText(f refusal, r Request, u *urlx.URL) string {
 		return "navigator.serviceWorker.register() rejects script paths with %2F or %5C"
 	case serviceWorkerInsecure:
 		return "navigator.serviceWorker exists only on secure pages (https:, or http: on localhost)"
+	case prefetchScheme:
+		return fmt.Sprintf("%s prefetches only http: and https: URLs: no request is made", p.title)
 	}
 	return ""
 }
