@@ -304,7 +304,7 @@ func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c *config
 	for i := range list.Len() {
 		pol := list.Policy(i)
 		v := Verdict{Policy: i, Disposition: pol.Disposition(), Allowed: true, Match: -1, Effective: dest.EffectiveDirective()}
-		if dir, ok := p.governing(pol, dest); ok {
+		if dir, ok := p.governing(pol, dest); ok && !p.hintUnchecked(pol, dest) {
 			v.Directive, v.Sources = dir.Name(), dir.Sources()
 			v.Match = mp.matchPolicy(pol, dir, u, self, c.redirected)
 			v.Allowed = v.Match >= 0

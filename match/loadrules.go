@@ -44,8 +44,8 @@ const (
 	// hintAnyDirective: a policy without default-src does not restrict it;
 	// otherwise an enforced policy allows it when default-src or any of the
 	// directives in hintDirectives matches it (Blink's "does resource hint
-	// request violate policy"); a report-only policy asks default-src
-	// alone.
+	// request violate policy"); a report-only policy does not check it
+	// (no report is sent).
 	hintAnyDirective
 )
 
@@ -60,6 +60,13 @@ var hintDirectives = func() (out [13]csp.Fallback) {
 	}
 	return out
 }()
+
+// hintUnchecked reports whether a prefetch goes unchecked by pol: under
+// hintAnyDirective, a report-only policy neither blocks nor reports it
+// (Chromium sends no report for a prefetch).
+func (p *profile) hintUnchecked(pol csp.Policy, dest Destination) bool {
+	return dest == Prefetch && p.hint == hintAnyDirective && pol.Disposition() != csp.Enforce
+}
 
 // hintMatch returns a directive of pol other than default-src whose
 // sources match u under hintAnyDirective, with the index of the matching
