@@ -190,6 +190,8 @@ var behaviors = []behavior{
 		}},
 	{"not-loaded", "destinations the browser never loads from a page (refused: no request)",
 		func(p *profile) string { return destList(p.notLoaded) }},
+	{"report-only-as-given", "report-only policies check the URL as written, before upgrade-insecure-requests and the mixed-content upgrade (a redirect hop: as upgraded)",
+		func(p *profile) string { return yesNo(p.reportOnlyAsGiven) }},
 	{"prefetch-network-only", "<link rel=prefetch> of a URL that is not http: or https: (data:, blob:) makes no request (refused)",
 		func(p *profile) string { return yesNo(p.prefetchNetworkOnly) }},
 	{"service-worker-csp-first", "serviceWorker.register() checks CSP before refusing another origin or scheme",

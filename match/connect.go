@@ -101,13 +101,23 @@ func decideOne(d *Decision, list csp.List, page, target *urlx.URL, c *config, p 
 	} else {
 		d.MixedContent = p.mixedBlocked(c, self, sent)
 	}
+	pass := passAll
+	if p.reportOnlyAsGiven && !c.redirected && list.Len() > 0 {
+		// Report-only policies see the URL as written, before any upgrade.
+		given := r.url(r.given, target)
+		d.check(list, given, self, c, p, c.dest, d.MixedContent || c.dest != Connection && p.mixedContent(self, given), passReportOnly)
+		pass = passEnforced
+	}
 	if r.twice {
 		// Checked as given first; the upgraded URL only if that passes.
 		raw := r.url(r.raw, target)
-		d.check(list, raw, self, c, p, c.dest, d.MixedContent || c.dest != Connection && p.mixedContent(self, raw))
+		d.check(list, raw, self, c, p, c.dest, d.MixedContent || c.dest != Connection && p.mixedContent(self, raw), pass)
+		if pass == passAll {
+			pass = passMerge
+		}
 	}
 	if d.CSPAllowed {
-		d.check(list, checked, self, c, p, r.finalDest(c), d.MixedContent)
+		d.check(list, checked, self, c, p, r.finalDest(c), d.MixedContent, pass)
 	}
 	if d.CSPAllowed && r.refusedAfter != notRefused {
 		d.CSPAllowed, d.Policies = false, d.Policies[:0]
@@ -142,6 +152,7 @@ type route struct {
 	refused  refusal
 	twice    bool
 	upgraded bool
+	given    slot // the URL the API makes of the target, before any upgrade
 	sent     slot // where the request goes, after any upgrade
 	checked  slot // the URL matched (the refused URL when refused)
 	raw      slot // when twice: the URL as given, matched first
@@ -192,10 +203,15 @@ func (p *profile) route(r *route, target *urlx.URL, c *config, self *selfOrigin)
 		r.refused, r.checked = refused, req
 		return
 	}
-	r.sent = req
+	r.given, r.sent = req, req
 	if c.upgrades {
 		r.sent = p.upgradeURL(r, req, target)
 		r.upgraded = r.sent != req
+		if r.request == WebSocket {
+			// new WebSocket() upgrades ws: to wss: itself (Blink: in the
+			// constructor), so the API's own URL is the upgraded one.
+			r.given = r.sent
+		}
 	}
 	if p.upgrade == upgradeTwice && r.upgraded && !c.redirected && (r.request == Fetch || r.request == Beacon) {
 		r.twice, r.raw = true, p.checkedURLIn(r, req, target)
@@ -287,22 +303,45 @@ func (r *route) finalDest(c *config) Destination {
 	return c.dest
 }
 
-// check matches u against every policy of list, filling d's verdicts and
-// CSPAllowed.
+// checkPass says which policies a check decides when a request is checked
+// more than once.
+type checkPass uint8
+
+const (
+	passAll        checkPass = iota // every policy: the request's first check
+	passMerge                       // every policy, but a report-only violation of an earlier check stands (its report was sent)
+	passReportOnly                  // report-only policies only (enforced ones come in a later pass)
+	passEnforced                    // enforced policies only: report-only verdicts stand from an earlier pass
+)
+
+// check matches u against the policies of list that pass decides, filling
+// d's verdicts and CSPAllowed.
 //
 // dest is the destination decided (an <object>'s final check is a frame
 // navigation's) and mixed whether the URL is mixed content, for
 // block-all-mixed-content.
-func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c *config, p *profile, dest Destination, mixed bool) {
+func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c *config, p *profile, dest Destination, mixed bool, pass checkPass) {
 	d.checked.u = *u
 	d.CSPAllowed = true
-	d.Policies = d.Policies[:0]
-	if d.Policies == nil && list.Len() > 0 {
-		d.Policies = make([]Verdict, 0, list.Len())
+	if pass == passAll || pass == passReportOnly {
+		d.Policies = d.Policies[:0]
+		if d.Policies == nil && list.Len() > 0 {
+			d.Policies = make([]Verdict, 0, list.Len())
+		}
 	}
 	mp := p.matcher(dest)
 	for i := range list.Len() {
 		pol := list.Policy(i)
+		if i < len(d.Policies) {
+			old := d.Policies[i]
+			if old.Disposition != csp.Enforce && (pass == passEnforced || pass == passMerge && !old.Allowed) {
+				continue
+			}
+		}
+		if pass == passReportOnly && pol.Disposition() == csp.Enforce {
+			d.Policies = append(d.Policies, Verdict{Policy: i, Disposition: csp.Enforce, Allowed: true, Match: -1, Effective: dest.EffectiveDirective()})
+			continue
+		}
 		v := Verdict{Policy: i, Disposition: pol.Disposition(), Allowed: true, Match: -1, Effective: dest.EffectiveDirective()}
 		if dir, ok := p.governing(pol, dest); ok && !p.hintUnchecked(pol, dest) {
 			v.Directive, v.Sources = dir.Name(), dir.Sources()
@@ -332,7 +371,11 @@ func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c *config
 		if !v.Allowed && v.Disposition == csp.Enforce {
 			d.CSPAllowed = false
 		}
-		d.Policies = append(d.Policies, v)
+		if i < len(d.Policies) {
+			d.Policies[i] = v
+		} else {
+			d.Policies = append(d.Policies, v)
+		}
 	}
 }
 

@@ -67,6 +67,7 @@ type profile struct {
 	mixedLoads               destSet         // destinations whose mixed content loads anyway, without block-all-mixed-content
 	mixedAsGiven             destSet         // destinations judged as mixed content on the URL as written, before upgrade-insecure-requests
 	prefetchNetworkOnly      bool            // <link rel=prefetch> makes no request for a URL that is not http: or https:
+	reportOnlyAsGiven        bool            // report-only policies check a request's URL as written, before upgrades (first hop)
 
 	fallbacks      [numDestinations]csp.Fallback // the directive fallback list of each destination
 	notLoadedTexts [numDestinations]string       // the refusal text of each destination in notLoaded
@@ -164,6 +165,7 @@ var chromiumProfile = profile{
 	objectNavigates:       true,
 	asGiven:               destsOf(Media, Track, Object),
 	mixedAsGiven:          destsOf(Object),
+	reportOnlyAsGiven:     true,
 	autoUpgrade:           destsOf(Image, Media),
 	hint:                  hintAnyDirective,
 	notUpgraded:           destsOf(Worker, SharedWorker, ServiceWorker),

@@ -230,3 +230,47 @@ func servedOnceUpgraded(target string) bool {
 	u, err := match.ParseURL(target)
 	return err == nil && u.Scheme() == "http" && u.Port() == -1
 }
+
+// TestRecordedReportOnly checks the report-only verdicts: for every
+// recorded request CSP let through under a report-only policy, the model
+// has a report-only violation exactly when the browser fired one
+// (`reported`), on the first hop or the redirect hop.
+func TestRecordedReportOnly(t *testing.T) {
+	for _, e := range match.Browsers() {
+		t.Run(e.String(), func(t *testing.T) {
+			cases, err := corpus.Verdicts(e.String())
+			require.NoError(t, err)
+			checked := 0
+			for _, c := range cases {
+				if c.ReportOnly == "" || c.Outcome == "error" || c.Outcome == "blocked" {
+					continue
+				}
+				list, _ := csp.Parse(c.Policy)
+				ro, _ := csp.ParseReportOnly(c.ReportOnly) // problems are part of what was recorded
+				list = csp.Join(list, ro)
+				dest, err := match.ParseDestination(c.Destination())
+				require.NoError(t, err)
+				opts := []match.Option{match.WithEngine(e)}
+				if dest == match.Connection {
+					req, err := match.ParseRequest(c.Kind)
+					require.NoError(t, err)
+					opts = append(opts, match.WithRequest(req))
+				}
+				d, err := match.Load(list, c.Page, c.Target, dest, opts...)
+				require.NoError(t, err, c.ID)
+				if d.Refused != "" {
+					continue
+				}
+				reported := len(d.Violations()) > 0
+				if c.Redirect != "" && d.CSPAllowed && !reported {
+					hop, err := match.Load(list, c.Page, c.Redirect, dest, append(opts, match.Redirected())...)
+					require.NoError(t, err, c.ID)
+					reported = len(hop.Violations()) > 0
+				}
+				checked++
+				assert.Equal(t, c.Reported, reported, "case %s: %s fired a report-only violation: %v; the model: %s", c.ID, e, c.Reported, d)
+			}
+			assert.Greater(t, checked, 500, "report-only cases checked")
+		})
+	}
+}

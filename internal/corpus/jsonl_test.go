@@ -54,7 +54,7 @@ func TestCorporaLoad(t *testing.T) {
 			n += c
 		}
 		assert.GreaterOrEqual(t, n, 5000, "%s: destination loads", b)
-		assert.Len(t, loads, 12, "%s: every destination but connect: %v", b, loads)
+		assert.Len(t, loads, 13, "%s: every destination but connect and xslt: %v", b, loads)
 	}
 	cases, err := Load()
 	require.NoError(t, err)

@@ -24,6 +24,9 @@ type Verdict struct {
 	// load (each followed by its Sec-Fetch-Dest in parentheses when the
 	// browser sent one): empty when the load never arrived.
 	Reached []string `json:"reached"`
+	// Reported is true when a report-only policy's violation was
+	// attributed to the request.
+	Reported bool `json:"reported"`
 }
 
 // Destination returns the destination name of the verdict: Dest, or
