@@ -179,25 +179,12 @@ func recordedDestinations(t *testing.T) map[string]map[match.Destination]bool {
 // match's Decision, or "". Each condition names what Report builds, so it
 // stops applying once match is fixed.
 func knownGap(r recorded, dest match.Destination, got []string) string {
-	// Firefox never prefetches data: and blob: URLs (no check, no report,
-	// not even under default-src 'none'), which match decides as checked.
-	if r.Browser == "firefox" && dest == match.Prefetch && r.Body == "" && len(got) > 0 &&
-		(strings.HasPrefix(r.Target, "data:") || strings.HasPrefix(r.Target, "blob:")) {
-		return "Firefox makes no data: or blob: prefetch, which match decides as checked"
-	}
 	// WebKit lets frame-src 'self' allow a blob: frame of the page's origin
 	// (default-src 'self', frame-src 'none' and frame-src https: block it,
 	// as match decides); match blocks it.
 	if r.Browser == "webkit" && dest == match.Frame && r.Body == "" && len(got) > 0 && strings.HasPrefix(r.Target, "blob:") &&
 		strings.Contains(r.CSP, "frame-src 'self'") {
 		return "WebKit's frame-src 'self' allows a blob: frame of the page's origin, which match blocks"
-	}
-	// Chromium checks an <object> against object-src, then as a frame
-	// navigation against frame-src; a Decision keeps one verdict per policy,
-	// the last check's, so a report-only object-src violation followed by an
-	// allowed navigation is not in it.
-	if r.Browser == "chromium" && dest == match.Object && r.CSP == "" && r.CSPRO != "" && len(got) == 0 {
-		return "Chromium's report-only object-src report before its frame-src check (match keeps the last check's verdicts)"
 	}
 	return ""
 }

@@ -34,7 +34,7 @@ const LOADS = {
   font: { dest: 'font', dir: 'font-src' },
   audio: { dest: 'media', dir: 'media-src' },
   video: { dest: 'media', dir: 'media-src' },
-  track: { dest: 'media', dir: 'media-src' },
+  track: { dest: 'track', dir: 'media-src' },
   object: { dest: 'object', dir: 'object-src' },
   embed: { dest: 'object', dir: 'object-src' },
   iframe: { dest: 'frame', dir: 'frame-src' },
