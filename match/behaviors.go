@@ -190,6 +190,8 @@ var behaviors = []behavior{
 		}},
 	{"not-loaded", "destinations the browser never loads from a page (refused: no request)",
 		func(p *profile) string { return destList(p.notLoaded) }},
+	{"self-blob-in-frame-src", "'self' written in frame-src matches a blob: URL whose origin is the page's (not through child-src or default-src)",
+		func(p *profile) string { return yesNo(p.selfBlobFrameSrc) }},
 	{"report-only-as-given", "report-only policies check the URL as written, before upgrade-insecure-requests and the mixed-content upgrade (a redirect hop: as upgraded)",
 		func(p *profile) string { return yesNo(p.reportOnlyAsGiven) }},
 	{"prefetch-network-only", "<link rel=prefetch> of a URL that is not http: or https: (data:, blob:) makes no request (refused)",

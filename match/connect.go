@@ -389,6 +389,11 @@ func (p *profile) matchPolicy(pol csp.Policy, dir csp.Directive, u *urlx.URL, se
 			return i
 		}
 	}
+	if p.selfBlobFrameSrc && u.Scheme == "blob" && dir.Name() == "frame-src" {
+		if i := p.selfBlobMatch(sources, u, self); i >= 0 {
+			return i
+		}
+	}
 	if p.strictDynamicVoids && voidedByStrictDynamic(dir.Name()) {
 		if sd := strictDynamicIndex(sources); sd >= 0 {
 			return p.matchListAfterStrictDynamic(sources, sd, u, self, redirected)

@@ -68,6 +68,7 @@ type profile struct {
 	mixedAsGiven             destSet         // destinations judged as mixed content on the URL as written, before upgrade-insecure-requests
 	prefetchNetworkOnly      bool            // <link rel=prefetch> makes no request for a URL that is not http: or https:
 	reportOnlyAsGiven        bool            // report-only policies check a request's URL as written, before upgrades (first hop)
+	selfBlobFrameSrc         bool            // 'self' in frame-src matches a blob: URL of the page's origin
 
 	fallbacks      [numDestinations]csp.Fallback // the directive fallback list of each destination
 	notLoadedTexts [numDestinations]string       // the refusal text of each destination in notLoaded
@@ -226,6 +227,7 @@ var webkitProfile = profile{
 	notUpgraded:            destsOf(Worker, ServiceWorker),
 	upgradeBeforeRefusal:   destsOf(SharedWorker),
 	redirectMixedFirst:     destsOf(Frame, Object),
+	selfBlobFrameSrc:       true,
 	workerRedirectCSPFirst: true,
 	starByDirective:        true,
 	serviceWorkerCSPFirst:  true,

@@ -142,6 +142,22 @@ func (p *profile) initNotLoadedTexts() {
 	}
 }
 
+// selfBlobMatch returns the index of the 'self' in sources when it matches
+// the origin of the blob: URL u (the URL its path holds), as WebKit's
+// frame-src reads 'self'; -1 otherwise.
+func (p *profile) selfBlobMatch(sources source.List, u *urlx.URL, self *selfOrigin) int {
+	inner, err := urlx.Parse(u.Path)
+	if err != nil || inner.Scheme == "blob" {
+		return -1
+	}
+	for i, e := range sources.All() {
+		if e.Kind() == source.Self && p.selfMatch(&inner, self) {
+			return i
+		}
+	}
+	return -1
+}
+
 // directiveStar returns the index of the * in dir's sources when it
 // matches u by the directive's name under WebKit's rule: * in img-src also
 // matches data: URLs, * in media-src data: and blob: URLs (whatever

@@ -37,6 +37,16 @@ func TestLoadSwitches(t *testing.T) {
 			want{"allowed", "refused", "refused"}},
 		{"prefetch: data: URL, blocked", "default-src 'none'", "", "https://a.example/", "data:text/plain,ok", match.Prefetch, false,
 			want{"blocked", "refused", "refused"}},
+		// self-blob-in-frame-src (reports/recorded/webkit.jsonl iframe-blob; d004992):
+		// WebKit's frame-src 'self' matches a blob: of the page's origin, default-src 'self' does not.
+		{"frame: blob: under frame-src 'self'", "frame-src 'self'", "", "https://a.example/", "blob:https://a.example/00000000-0000-4000-8000-000000000000", match.Frame, false,
+			want{"blocked", "blocked", "allowed"}},
+		{"frame: blob: under default-src 'self'", "default-src 'self'", "", "https://a.example/", "blob:https://a.example/00000000-0000-4000-8000-000000000000", match.Frame, false,
+			want{"blocked", "blocked", "blocked"}},
+		{"frame: blob: of another origin under frame-src 'self'", "frame-src 'self'", "", "https://a.example/", "blob:https://b.example/00000000-0000-4000-8000-000000000000", match.Frame, false,
+			want{"blocked", "blocked", "blocked"}},
+		{"image: blob: under img-src 'self'", "img-src 'self'", "", "https://a.example/", "blob:https://a.example/00000000-0000-4000-8000-000000000000", match.Image, false,
+			want{"blocked", "blocked", "blocked"}},
 		// navigation-matcher (d002712, d005524): frames only.
 		{"frame: http source with port 443", "frame-src http://cdn.example:443", "", "https://a.example/", "https://cdn.example/x", match.Frame, false,
 			want{"blocked", "allowed", "allowed"}},

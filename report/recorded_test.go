@@ -113,18 +113,10 @@ func TestRecordedReports(t *testing.T) {
 				if len(want) == 0 {
 					// The browser sent no report: none is built.
 					require.Len(t, recs, 1)
-					if gap := knownGap(r, dest, got); gap != "" {
-						t.Logf("known: %s", gap)
-						return
-					}
 					assert.Empty(t, got, "a report the browser did not send (%s)", d)
 					return
 				}
 				assert.Equal(t, report.CSPReportType, r.ContentType)
-				if gap := knownGap(r, dest, got); gap != "" {
-					t.Logf("known: %s", gap)
-					return
-				}
 				require.NotEmpty(t, got, "no violation with a report-uri")
 				for _, g := range distinct(got) {
 					assert.Contains(t, want, g, "a report the browser did not send")
@@ -172,21 +164,6 @@ func recordedDestinations(t *testing.T) map[string]map[match.Destination]bool {
 		}
 	}
 	return out
-}
-
-// knownGap says why Report does not build the recorded reports of r's
-// scenario (got is what it builds), when that is a known limit or error of
-// match's Decision, or "". Each condition names what Report builds, so it
-// stops applying once match is fixed.
-func knownGap(r recorded, dest match.Destination, got []string) string {
-	// WebKit lets frame-src 'self' allow a blob: frame of the page's origin
-	// (default-src 'self', frame-src 'none' and frame-src https: block it,
-	// as match decides); match blocks it.
-	if r.Browser == "webkit" && dest == match.Frame && r.Body == "" && len(got) > 0 && strings.HasPrefix(r.Target, "blob:") &&
-		strings.Contains(r.CSP, "frame-src 'self'") {
-		return "WebKit's frame-src 'self' allows a blob: frame of the page's origin, which match blocks"
-	}
-	return ""
 }
 
 // decideRecorded makes engine e's decision about the recorded request: a connect
