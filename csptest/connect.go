@@ -144,11 +144,6 @@ func (p *Policies) check(name string, wantAllowed bool, dest match.Destination, 
 			ok = false
 			continue
 		}
-		if why := autoupgraded(d); why != "" {
-			p.t.Errorf("%s", p.message(name, why, target, &d))
-			ok = false
-			continue
-		}
 		if why := failure(d, wantAllowed); why != "" {
 			p.t.Errorf("%s", p.message(name, why, target, &d))
 			ok = false
@@ -215,24 +210,6 @@ func failure(d match.Decision, wantAllowed bool) string {
 		return why
 	}
 	return ""
-}
-
-// autoupgraded says why d cannot be asserted, or "": browsers upgrade an
-// https page's http: images, audio and video to https before loading them
-// (Mixed Content Level 2's autoupgrade), which match does not model yet
-// (it reports them blocked as mixed content), so neither an Allows nor a
-// Blocks assertion about them would test what browsers do.
-func autoupgraded(d match.Decision) string {
-	switch d.Destination() {
-	case match.Image, match.Media:
-	default:
-		return ""
-	}
-	if d.Page().Scheme() != "https" || d.Target().Scheme() != "http" {
-		return ""
-	}
-	return d.Target().String() + " is an http: " + d.Destination().String() + " on an https page, which browsers upgrade to https before loading " +
-		"(mixed content autoupgrade, not modeled yet): assert about the https: URL instead"
 }
 
 // refusalAdvice says how to test the policies with a target an API

@@ -557,17 +557,30 @@ func TestBlocksNeedsEveryEngineToTest(t *testing.T) {
 	assert.Empty(t, f.errors)
 }
 
-// TestAutoupgradedLoadsAreNotAsserted checks that http: images and media
-// on an https page, which browsers upgrade to https, fail both assertions.
-func TestAutoupgradedLoadsAreNotAsserted(t *testing.T) {
+// TestMixedImagesAndMedia checks http: images and media on an https page,
+// which Chromium and WebKit upgrade to https (images before the CSP check,
+// media after checking the URL as written too) and Firefox checks as
+// written and loads anyway: an assertion names the engine that disagrees.
+func TestMixedImagesAndMedia(t *testing.T) {
 	for _, dest := range []match.Destination{match.Image, match.Media} {
 		f := newFake(t)
-		assert.False(t, csptest.BlocksLoad(f, "default-src 'self'", page, dest, "http://shop.example/logo.png"))
-		assert.False(t, csptest.AllowsLoad(f, "default-src *", page, dest, "http://shop.example/logo.png"))
-		require.Len(t, f.errors, 2)
-		assert.Contains(t, f.errors[0], "which browsers upgrade to https before loading")
+		assert.True(t, csptest.AllowsLoad(f, "default-src *", page, dest, "http://shop.example/logo.png"), dest)
+		assert.Empty(t, f.errors)
 	}
 	f := newFake(t)
+	assert.False(t, csptest.BlocksLoad(f, "default-src 'self'", page, match.Image, "http://shop.example/logo.png"))
+	assert.False(t, csptest.AllowsLoad(f, "default-src 'self'", page, match.Image, "http://shop.example/logo.png"))
+	require.Len(t, f.errors, 2)
+	assert.Contains(t, f.errors[0], "is allowed by Chromium and WebKit (blocked by Firefox)")
+	assert.Contains(t, f.errors[1], "does not go through in Firefox (it does in Chromium and WebKit)")
+	f = newFake(t)
+	assert.True(t, csptest.BlocksLoad(f, "default-src 'self'", page, match.Media, "http://shop.example/clip.mp4"), "media is checked as written first")
+	assert.Empty(t, f.errors)
+	f = newFake(t)
+	assert.False(t, csptest.AllowsLoad(f, "default-src *", page, match.Track, "http://shop.example/captions.vtt"))
+	require.Len(t, f.errors, 1)
+	assert.Contains(t, f.errors[0], "block it as mixed content", "a text track is not upgraded")
+	f = newFake(t)
 	assert.True(t, csptest.BlocksLoad(f, "default-src 'self'", "http://shop.example/", match.Image, "http://evil.example/x.png"), "an http page has no mixed content")
 	assert.True(t, csptest.BlocksLoad(f, "default-src 'self'", page, match.Script, "http://shop.example/a.js"), "scripts are not upgraded")
 	assert.Empty(t, f.errors)

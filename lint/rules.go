@@ -70,7 +70,7 @@ var rules = [...]Rule{
 		"`data:`, `blob:` or `filesystem:` lets the page fetch content it built itself, which hides what is loaded from review; CSP guidance says not to allow them in connect-src.",
 		"PLAIN_URL_SCHEMES (data:, for default-src)"},
 	{Plaintext, Medium, Connect, "Plaintext source",
-		"A host-source with scheme `http://` or `ws://`: the traffic can be read and changed on the network, and browsers block it from https pages as mixed content anyway.",
+		"A host-source with scheme `http://` or `ws://`: the traffic can be read and changed on the network, and browsers block it from https pages as mixed content anyway (images, audio and video they upgrade to https: or load as they are).",
 		"SRC_HTTP"},
 	{PublicSuffixWildcard, High, Connect, "Wildcard on a public suffix",
 		"A wildcard host such as `*.com`, `*.github.io` or `*.appspot.com` whose base is a public suffix (or whose children are): anyone can register a host it matches.",

@@ -67,7 +67,7 @@ func hostFindings(e source.Expression, add func(Code, string)) {
 	switch e.Scheme() {
 	case "http", "ws":
 		add(Plaintext, fmt.Sprintf(
-			"%s is plaintext: the traffic can be read and changed on the network, and browsers block it from https pages as mixed content; use %ss://", s, e.Scheme()))
+			"%s is plaintext: the traffic can be read and changed on the network, and https pages block or upgrade it as mixed content; use %ss://", s, e.Scheme()))
 	}
 	if e.HostWildcard() {
 		if base, children := onPublicSuffix(host); base != "" {

@@ -6,7 +6,7 @@ var summaries = map[Code]string{
 	AnyHost:              "these sources allow connections to every host on the web: injected script can send data to any server",
 	NetworkScheme:        "each of these bare schemes allows connections to every host with that scheme: injected script can send data to any server; list the hosts instead",
 	LocalScheme:          "these schemes let the page fetch content it made itself, hiding what it loads; CSP guidance is to leave them out of connect-src",
-	Plaintext:            "these sources are plaintext: the traffic can be read and changed on the network, and browsers block it from https pages as mixed content; use https:// and wss://",
+	Plaintext:            "these sources are plaintext: the traffic can be read and changed on the network, and https pages block or upgrade it as mixed content; use https:// and wss://",
 	PublicSuffixWildcard: "these wildcards match hosts under public suffixes: anyone can register a host there and receive the page's connections",
 	IPHost:               "these sources name IP addresses: they break when servers move, and browsers differ on matching IP hosts",
 	Loopback:             "these sources are the visitor's own machine: usually development leftovers; they let pages reach local services",

@@ -23,7 +23,7 @@ func AllowsLoad(list csp.List, page, target URL, dest Destination, opts ...Optio
 	}
 	c := newConfig(opts)
 	c.dest = dest
-	c.upgrades = upgradesInsecure(list)
+	c.upgrades, c.blocksMixed = insecureFlags(list)
 	self := selfOf(&page.u)
 	self.sandboxed = sandboxesOpaque(list)
 	for _, p := range c.engines {

@@ -167,6 +167,55 @@ var behaviors = []behavior{
 		func(p *profile) string { return yesNo(p.websocketReparsed) }},
 	{"loopback-mixed", "http://127.0.0.1 and localhost from an https page are mixed content",
 		func(p *profile) string { return yesNo(p.loopbackMixed) }},
+	{"navigation-matcher", "frames are matched as the browser process matches navigations: a source port equal to the URL's default port is exact, so http://h:443 and *:443 (on an http page) do not reach https://h, and 'self' on http://h:8000 does not reach https://h:8000",
+		func(p *profile) string { return yesNo(p.navigation != nil) }},
+	{"object-navigates", "<object> and <embed> (loading a document) are also checked as frame navigations (frame-src, child-src, default-src), and their redirect hops only so",
+		func(p *profile) string { return yesNo(p.objectNavigates) }},
+	{"checked-as-given", "destinations checked on the URL as written before any upgrade, then as upgraded (redirect hops: upgraded only)",
+		func(p *profile) string { return destList(p.asGiven) }},
+	{"mixed-autoupgrade", "destinations whose http: URLs (but loopback ones) an https page upgrades to https: before the CSP check (not blocked as mixed content)",
+		func(p *profile) string { return destList(p.autoUpgrade) }},
+	{"mixed-autoupgrade-after-check", "destinations whose http: URLs (but loopback ones) an https page upgrades to https: after checking the URL as written (not blocked as mixed content)",
+		func(p *profile) string { return destList(p.autoUpgradeAfter) }},
+	{"mixed-as-given", "destinations whose mixed content is judged on the URL as written, so upgrade-insecure-requests does not save an http: URL (redirect hops too)",
+		func(p *profile) string { return destList(p.mixedAsGiven) }},
+	{"mixed-loads", "destinations whose mixed content (an https page's http: URL that stays http:) loads anyway; with block-all-mixed-content in an enforced policy the library blocks it, as that directive specifies (not recorded)",
+		func(p *profile) string { return destList(p.mixedLoads) }},
+	{"prefetch-check", "what decides <link rel=prefetch>",
+		func(p *profile) string {
+			if p.hint == hintAnyDirective {
+				return "default-src, or any fetch directive whose sources match (enforced policies)"
+			}
+			return "default-src"
+		}},
+	{"not-loaded", "destinations the browser never loads from a page (refused: no request)",
+		func(p *profile) string { return destList(p.notLoaded) }},
+	{"self-blob-in-frame-src", "'self' written in frame-src matches a blob: URL whose origin is the page's (not through child-src or default-src)",
+		func(p *profile) string { return yesNo(p.selfBlobFrameSrc) }},
+	{"report-only-as-given", "report-only policies check the URL as written, before upgrade-insecure-requests and the mixed-content upgrade (a redirect hop: as upgraded)",
+		func(p *profile) string { return yesNo(p.reportOnlyAsGiven) }},
+	{"prefetch-network-only", "<link rel=prefetch> of a URL that is not http: or https: (data:, blob:) makes no request (refused)",
+		func(p *profile) string { return yesNo(p.prefetchNetworkOnly) }},
+	{"service-worker-csp-first", "serviceWorker.register() checks CSP before refusing another origin or scheme",
+		func(p *profile) string { return yesNo(p.serviceWorkerCSPFirst) }},
+	{"worker-redirect-csp-first", "a worker script's redirect to another origin is checked by CSP (a violation) before it fails",
+		func(p *profile) string { return yesNo(p.workerRedirectCSPFirst) }},
+	{"redirect-mixed-first", "destinations whose redirect from an https page to http: is blocked as mixed content before CSP (no violation)",
+		func(p *profile) string { return destList(p.redirectMixedFirst) }},
+	{"not-upgraded", "destinations whose URL upgrade-insecure-requests leaves as written for the constructor and the check",
+		func(p *profile) string { return destList(p.notUpgraded) }},
+	{"upgrade-before-refusal", "destinations whose constructor judges the origin of the URL upgrade-insecure-requests upgraded",
+		func(p *profile) string { return destList(p.upgradeBeforeRefusal) }},
+	{"star-by-directive", "* written in img-src also matches data:, in media-src data: and blob: (whatever the destination)",
+		func(p *profile) string { return yesNo(p.starByDirective) }},
+}
+
+// destList names the destinations of s, or "-".
+func destList(s destSet) string {
+	if s == 0 {
+		return "-"
+	}
+	return strings.Join(s.names(), ", ")
 }
 
 // Behaviors returns the named switches engines differ by, each with this

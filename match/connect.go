@@ -44,7 +44,7 @@ func (zeroURLError) Error() string { return "zero URL" }
 var errZeroURL error = zeroURLError{}
 
 func decide(list csp.List, page, target urlx.URL, c config) Decision {
-	c.upgrades = upgradesInsecure(list)
+	c.upgrades, c.blocksMixed = insecureFlags(list)
 	self := selfOf(&page)
 	self.sandboxed = sandboxesOpaque(list)
 	var d Decision
@@ -89,17 +89,39 @@ func decideOne(d *Decision, list csp.List, page, target *urlx.URL, c *config, p 
 	if r.refused != notRefused {
 		d.checked.u = *checked
 		d.Refused = p.refusalText(r.refused, r.request, checked)
+		if r.refused == notLoaded {
+			d.Refused = p.notLoadedText(c.dest)
+		}
 		return
 	}
 	d.Policies = verdicts
 	d.CSPAllowed = true
-	d.MixedContent = p.mixedContent(self, sent)
+	if p.mixedAsGiven.has(c.dest) {
+		d.MixedContent = p.mixedBlocked(c, self, target)
+	} else {
+		d.MixedContent = p.mixedBlocked(c, self, sent)
+	}
+	pass := passAll
+	if p.reportOnlyAsGiven && !c.redirected && list.Len() > 0 {
+		// Report-only policies see the URL as written, before any upgrade.
+		given := r.url(r.given, target)
+		d.check(list, given, self, c, p, c.dest, d.MixedContent || c.dest != Connection && p.mixedContent(self, given), passReportOnly)
+		pass = passEnforced
+	}
 	if r.twice {
 		// Checked as given first; the upgraded URL only if that passes.
-		d.check(list, r.url(r.raw, target), self, c, p)
+		raw := r.url(r.raw, target)
+		d.check(list, raw, self, c, p, c.dest, d.MixedContent || c.dest != Connection && p.mixedContent(self, raw), pass)
+		if pass == passAll {
+			pass = passMerge
+		}
 	}
 	if d.CSPAllowed {
-		d.check(list, checked, self, c, p)
+		d.check(list, checked, self, c, p, r.finalDest(c), d.MixedContent, pass)
+	}
+	if d.CSPAllowed && r.refusedAfter != notRefused {
+		d.CSPAllowed, d.Policies = false, d.Policies[:0]
+		d.Refused = p.refusalText(r.refusedAfter, r.request, checked)
 	}
 	d.Allowed = d.CSPAllowed && !d.MixedContent
 }
@@ -112,6 +134,15 @@ func (p *profile) mixedContent(self *selfOrigin, sent *urlx.URL) bool {
 		(p.loopbackMixed || !trustworthyHost(sent))
 }
 
+// mixedBlocked reports whether a request of c's destination from the page
+// to sent, the URL it goes to, is blocked as mixed content: it is mixed
+// content, and either the engine blocks that destination's mixed content
+// or an enforced policy has block-all-mixed-content (Mixed Content
+// #category-optionally-blockable, CSP's block-all-mixed-content).
+func (p *profile) mixedBlocked(c *config, self *selfOrigin, sent *urlx.URL) bool {
+	return p.mixedContent(self, sent) && (!p.mixedLoads.has(c.dest) || c.blocksMixed)
+}
+
 // route is what one engine does with a request before matching: the
 // request kind, a refusal, the URL the request goes to and the URL (or,
 // for engines that check twice, the URLs) matched against the policies.
@@ -121,11 +152,15 @@ type route struct {
 	refused  refusal
 	twice    bool
 	upgraded bool
+	given    slot // the URL the API makes of the target, before any upgrade
 	sent     slot // where the request goes, after any upgrade
 	checked  slot // the URL matched (the refused URL when refused)
 	raw      slot // when twice: the URL as given, matched first
-	n        slot // the rewritten URLs in buf
-	buf      [4]urlx.URL
+	// refusedAfter: why the API refuses the URL once CSP has allowed it
+	refusedAfter refusal
+	navigates    bool // the final check is a frame navigation's (objectNavigates)
+	n            slot // the rewritten URLs in buf
+	buf          [4]urlx.URL
 }
 
 // slot names a URL of a route: 0 the target, k the k-th rewritten URL.
@@ -168,10 +203,15 @@ func (p *profile) route(r *route, target *urlx.URL, c *config, self *selfOrigin)
 		r.refused, r.checked = refused, req
 		return
 	}
-	r.sent = req
+	r.given, r.sent = req, req
 	if c.upgrades {
 		r.sent = p.upgradeURL(r, req, target)
 		r.upgraded = r.sent != req
+		if r.request == WebSocket {
+			// new WebSocket() upgrades ws: to wss: itself (Blink: in the
+			// constructor), so the API's own URL is the upgraded one.
+			r.given = r.sent
+		}
 	}
 	if p.upgrade == upgradeTwice && r.upgraded && !c.redirected && (r.request == Fetch || r.request == Beacon) {
 		r.twice, r.raw = true, p.checkedURLIn(r, req, target)
@@ -185,51 +225,137 @@ func (p *profile) route(r *route, target *urlx.URL, c *config, self *selfOrigin)
 	r.checked = p.checkedURLIn(r, r.checked, target)
 }
 
-// loadRoute is route for a destination other than Connection: workers
-// are refused before CSP as their constructors refuse them (see
-// workerRefusal), and URLs over the engine's length limit; then
-// upgrade-insecure-requests upgrades the URL before the check, as for
-// fetch(), but for engines that check the URL as given.
+// loadRoute is route for a destination other than Connection: a load the
+// engine never makes from a page, workers refused as their constructors
+// refuse them (see workerRefusal; after the CSP check for an engine that
+// checks service workers first), and URLs over the engine's length limit;
+// then upgrade-insecure-requests, or the engine's upgrade of mixed images
+// and media, upgrades the URL before the check, but for engines that check
+// the URL as given. A destination the engine checks as given (asGiven) is
+// checked twice on its first hop: as given, then as sent. An engine whose
+// objects navigate checks an <object> as given against its own directive,
+// then as sent as a frame navigation (a redirect hop only so).
 func (p *profile) loadRoute(r *route, target *urlx.URL, c *config, self *selfOrigin) {
 	r.request = Fetch
+	if p.notLoaded.has(c.dest) {
+		r.refused = notLoaded
+		return
+	}
+	if c.dest == Prefetch && p.prefetchNetworkOnly && target.Scheme != "http" && target.Scheme != "https" {
+		r.refused = prefetchScheme
+		return
+	}
 	if p.maxURLLength > 0 && urlLength(target) > p.maxURLLength {
 		r.refused = urlTooLong
 		return
 	}
-	if f := workerRefusal(c.dest, target, self); f != notRefused {
-		r.refused = f
+	if c.dest == ServiceWorker && c.redirected {
+		r.refused = serviceWorkerRedirect
 		return
 	}
-	if c.upgrades {
+	if c.upgrades && !p.notUpgraded.has(c.dest) {
 		r.sent = p.upgradeURL(r, 0, target)
 		r.upgraded = r.sent != 0
 	}
+	refURL := target
+	if p.upgradeBeforeRefusal.has(c.dest) {
+		refURL = r.url(r.sent, target)
+	}
+	if f := workerRefusal(c.dest, refURL, self); f != notRefused {
+		after := c.dest == ServiceWorker && p.serviceWorkerCSPFirst && f != serviceWorkerInsecure
+		if c.redirected {
+			// a worker script is fetched in same-origin mode: a redirect
+			// to another origin fails, after a CSP check in some engines
+			f, after = workerRedirect, p.workerRedirectCSPFirst
+		}
+		if !after {
+			r.refused = f
+			return
+		}
+		r.refusedAfter = f
+	}
+	if c.redirected && p.redirectMixedFirst.has(c.dest) && p.mixedContent(self, target) {
+		r.refused = redirectMixed
+		return
+	}
+	if p.autoUpgrade.has(c.dest) && autoUpgradable(self, r.url(r.sent, target)) {
+		r.sent = r.withScheme(r.sent, target, "https")
+	}
 	r.checked = r.sent
+	if p.autoUpgradeAfter.has(c.dest) && autoUpgradable(self, r.url(r.sent, target)) {
+		r.sent = r.withScheme(r.sent, target, "https")
+	}
 	if p.upgrade == upgradeCovered {
 		r.checked = 0
 	}
+	r.navigates = p.objectNavigates && c.dest == Object
+	if !c.redirected && (p.asGiven.has(c.dest) && r.checked != 0 || r.navigates) {
+		r.twice, r.raw = true, 0
+	}
 }
 
-// check matches u against every policy of list, filling d's verdicts and
-// CSPAllowed.
-func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c *config, p *profile) {
+// finalDest is the destination the final check of a route decides as: a
+// frame for an <object> that navigates, the request's otherwise.
+func (r *route) finalDest(c *config) Destination {
+	if r.navigates {
+		return Frame
+	}
+	return c.dest
+}
+
+// checkPass says which policies a check decides when a request is checked
+// more than once.
+type checkPass uint8
+
+const (
+	passAll        checkPass = iota // every policy: the request's first check
+	passMerge                       // every policy, but a report-only violation of an earlier check stands (its report was sent)
+	passReportOnly                  // report-only policies only (enforced ones come in a later pass)
+	passEnforced                    // enforced policies only: report-only verdicts stand from an earlier pass
+)
+
+// check matches u against the policies of list that pass decides, filling
+// d's verdicts and CSPAllowed.
+//
+// dest is the destination decided (an <object>'s final check is a frame
+// navigation's) and mixed whether the URL is mixed content, for
+// block-all-mixed-content.
+func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c *config, p *profile, dest Destination, mixed bool, pass checkPass) {
 	d.checked.u = *u
 	d.CSPAllowed = true
-	d.Policies = d.Policies[:0]
-	if d.Policies == nil && list.Len() > 0 {
-		d.Policies = make([]Verdict, 0, list.Len())
+	if pass == passAll || pass == passReportOnly {
+		d.Policies = d.Policies[:0]
+		if d.Policies == nil && list.Len() > 0 {
+			d.Policies = make([]Verdict, 0, list.Len())
+		}
 	}
+	mp := p.matcher(dest)
 	for i := range list.Len() {
 		pol := list.Policy(i)
-		v := Verdict{Policy: i, Disposition: pol.Disposition(), Allowed: true, Match: -1, Effective: c.dest.EffectiveDirective()}
-		if dir, ok := p.governing(pol, c.dest); ok {
+		if i < len(d.Policies) {
+			old := d.Policies[i]
+			if old.Disposition != csp.Enforce && (pass == passEnforced || pass == passMerge && !old.Allowed) {
+				continue
+			}
+		}
+		if pass == passReportOnly && pol.Disposition() == csp.Enforce {
+			d.Policies = append(d.Policies, Verdict{Policy: i, Disposition: csp.Enforce, Allowed: true, Match: -1, Effective: dest.EffectiveDirective()})
+			continue
+		}
+		v := Verdict{Policy: i, Disposition: pol.Disposition(), Allowed: true, Match: -1, Effective: dest.EffectiveDirective()}
+		if dir, ok := p.governing(pol, dest); ok && !p.hintUnchecked(pol, dest) {
 			v.Directive, v.Sources = dir.Name(), dir.Sources()
-			v.Match = p.matchPolicy(pol, dir, u, self, c.redirected)
+			v.Match = mp.matchPolicy(pol, dir, u, self, c.redirected)
 			v.Allowed = v.Match >= 0
-			if c.dest == Script && strictDynamicIndex(v.Sources) >= 0 {
+			if !v.Allowed && dest == Prefetch && p.hint == hintAnyDirective {
+				if hd, m, ok := p.hintMatch(pol, u, self, c.redirected); ok {
+					v.Directive, v.Sources, v.Match, v.Allowed = hd.Name(), hd.Sources(), m, true
+				}
+			}
+			if dest == Script && strictDynamicIndex(v.Sources) >= 0 {
 				v.Allowed, v.Match, v.BlockedBy, v.Reason = false, -1, dir.Name(), strictDynamicReason
 			}
-			if p.strictDynamicWorkers && isWorker(c.dest) && strictDynamicIndex(v.Sources) >= 0 {
+			if p.strictDynamicWorkers && isWorker(dest) && strictDynamicIndex(v.Sources) >= 0 {
 				// CSP3: a request that is not parser-inserted is allowed.
 				v.Allowed, v.Match = true, strictDynamicIndex(v.Sources)
 			}
@@ -239,13 +365,17 @@ func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c *config
 				}
 			}
 		}
-		if v.Allowed && d.MixedContent && p.mixedContentViolation && hasBlockAllMixed(pol) {
+		if v.Allowed && mixed && p.mixedContentViolation && hasBlockAllMixed(pol) {
 			v.Allowed, v.Match, v.BlockedBy, v.Reason = false, -1, csp.BlockAllMixedContent, mixedContentReason
 		}
 		if !v.Allowed && v.Disposition == csp.Enforce {
 			d.CSPAllowed = false
 		}
-		d.Policies = append(d.Policies, v)
+		if i < len(d.Policies) {
+			d.Policies[i] = v
+		} else {
+			d.Policies = append(d.Policies, v)
+		}
 	}
 }
 
@@ -254,6 +384,16 @@ func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c *config
 func (p *profile) matchPolicy(pol csp.Policy, dir csp.Directive, u *urlx.URL, self *selfOrigin, redirected bool) int {
 	self.upgrading = p.upgrade == upgradeCovered && pol.Disposition() == csp.Enforce && hasUpgrade(pol)
 	sources := dir.Sources()
+	if p.starByDirective {
+		if i := directiveStar(dir, u); i >= 0 {
+			return i
+		}
+	}
+	if p.selfBlobFrameSrc && u.Scheme == "blob" && dir.Name() == "frame-src" {
+		if i := p.selfBlobMatch(sources, u, self); i >= 0 {
+			return i
+		}
+	}
 	if p.strictDynamicVoids && voidedByStrictDynamic(dir.Name()) {
 		if sd := strictDynamicIndex(sources); sd >= 0 {
 			return p.matchListAfterStrictDynamic(sources, sd, u, self, redirected)
@@ -285,16 +425,29 @@ func hasUpgrade(pol csp.Policy) bool {
 
 // enforcedAllow reports whether every enforced policy of list allows u:
 // check without the verdicts.
-func (p *profile) enforcedAllow(list csp.List, u *urlx.URL, self *selfOrigin, c *config, request Request) bool {
+func (p *profile) enforcedAllow(list csp.List, u *urlx.URL, self *selfOrigin, c *config, request Request, dest Destination, mixed bool) bool {
+	mp := p.matcher(dest)
 	for i := range list.Len() {
 		pol := list.Policy(i)
 		if pol.Disposition() != csp.Enforce {
 			continue
 		}
-		if dir, ok := p.governing(pol, c.dest); ok &&
-			!(p.strictDynamicWorkers && isWorker(c.dest) && strictDynamicIndex(dir.Sources()) >= 0) &&
-			(p.matchPolicy(pol, dir, u, self, c.redirected) < 0 ||
-				c.dest == Script && strictDynamicIndex(dir.Sources()) >= 0 || secondFails(p.secondCheckFails(dir, u, self, c, request))) {
+		if mixed && p.mixedContentViolation && hasBlockAllMixed(pol) {
+			return false
+		}
+		dir, ok := p.governing(pol, dest)
+		if !ok || p.strictDynamicWorkers && isWorker(dest) && strictDynamicIndex(dir.Sources()) >= 0 {
+			continue
+		}
+		if mp.matchPolicy(pol, dir, u, self, c.redirected) < 0 {
+			if dest != Prefetch || p.hint != hintAnyDirective {
+				return false
+			}
+			if _, _, ok := p.hintMatch(pol, u, self, c.redirected); !ok {
+				return false
+			}
+		}
+		if dest == Script && strictDynamicIndex(dir.Sources()) >= 0 || secondFails(p.secondCheckFails(dir, u, self, c, request)) {
 			return false
 		}
 	}
@@ -305,13 +458,17 @@ func (p *profile) enforcedAllow(list csp.List, u *urlx.URL, self *selfOrigin, c 
 func allowsOne(list csp.List, target *urlx.URL, c *config, p *profile, self *selfOrigin) bool {
 	var r route
 	p.route(&r, target, c, self)
-	if r.refused != notRefused || p.mixedContent(self, r.url(r.sent, target)) {
+	sent := r.url(r.sent, target)
+	if p.mixedAsGiven.has(c.dest) {
+		sent = target
+	}
+	if r.refused != notRefused || r.refusedAfter != notRefused || p.mixedBlocked(c, self, sent) {
 		return false
 	}
-	if r.twice && !p.enforcedAllow(list, r.url(r.raw, target), self, c, r.request) {
+	if raw := r.url(r.raw, target); r.twice && !p.enforcedAllow(list, raw, self, c, r.request, c.dest, c.dest != Connection && p.mixedContent(self, raw)) {
 		return false
 	}
-	return p.enforcedAllow(list, r.url(r.checked, target), self, c, r.request)
+	return p.enforcedAllow(list, r.url(r.checked, target), self, c, r.request, r.finalDest(c), false)
 }
 
 // upgradeURL returns the URL request r to u goes to under
@@ -340,16 +497,17 @@ func (p *profile) governing(pol csp.Policy, dest Destination) (csp.Directive, bo
 	return pol.Governing(p.fallbacks[dest], p.nonASCIIClaimsName)
 }
 
-// upgradesInsecure reports whether an enforced policy has
-// upgrade-insecure-requests; the directive is ignored in report-only
-// policies.
-func upgradesInsecure(list csp.List) bool {
+// insecureFlags reports whether an enforced policy of list has
+// upgrade-insecure-requests, and whether one has block-all-mixed-content;
+// both directives are ignored in report-only policies.
+func insecureFlags(list csp.List) (upgrades, blocksMixed bool) {
 	for i := range list.Len() {
-		if p := list.Policy(i); p.Disposition() == csp.Enforce && hasUpgrade(p) {
-			return true
+		if p := list.Policy(i); p.Disposition() == csp.Enforce {
+			upgrades = upgrades || hasUpgrade(p)
+			blocksMixed = blocksMixed || hasBlockAllMixed(p)
 		}
 	}
-	return false
+	return upgrades, blocksMixed
 }
 
 // trustworthyHost reports whether u's host is potentially trustworthy

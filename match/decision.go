@@ -34,8 +34,11 @@ type Decision struct {
 	Upgraded bool
 	// MixedContent is true when the page is https and the request goes to
 	// an http: or ws: URL that browsers block as mixed content whatever
-	// CSP allows (loopback hosts are exempt in some engines), in any
-	// engine that decided.
+	// CSP allows, in any engine that decided. Loopback hosts are exempt in
+	// some engines; so are the images and media an engine upgrades to
+	// https: and the passive content it loads as it is, unless an
+	// enforced policy has block-all-mixed-content (see the mixed-*
+	// behaviors).
 	MixedContent bool
 	// Refused, when not empty, says why the API refuses the target before
 	// CSP runs (for example fetch() of a URL with credentials): no request

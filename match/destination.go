@@ -22,7 +22,8 @@ const (
 	Style                            // <link rel=stylesheet>, @import: style-src-elem
 	Image                            // <img>, <picture>, CSS images, favicons: img-src
 	Font                             // @font-face, FontFace: font-src
-	Media                            // <audio>, <video>, <track>: media-src
+	Media                            // <audio>, <video>: media-src
+	Track                            // <track> (text tracks): media-src
 	Object                           // <object>, <embed>: object-src
 	Frame                            // <iframe>, <frame>: frame-src
 	Worker                           // new Worker(): worker-src
@@ -37,7 +38,7 @@ const (
 // plurals name what requests of each destination load, for explanations.
 var plurals = [...]string{
 	Connection: "connections", Script: "scripts", Style: "style sheets", Image: "images", Font: "fonts",
-	Media: "media", Object: "plugins", Frame: "frames", Worker: "workers", SharedWorker: "shared workers",
+	Media: "media", Track: "text tracks", Object: "plugins", Frame: "frames", Worker: "workers", SharedWorker: "shared workers",
 	ServiceWorker: "service workers", Manifest: "manifests", XSLT: "XSLT style sheets", Prefetch: "prefetches",
 }
 
@@ -49,7 +50,7 @@ func (d Destination) plural() string {
 }
 
 var destinationNames = [...]string{
-	Connection: "connect", Script: "script", Style: "style", Image: "image", Font: "font", Media: "media",
+	Connection: "connect", Script: "script", Style: "style", Image: "image", Font: "font", Media: "media", Track: "track",
 	Object: "object", Frame: "frame", Worker: "worker", SharedWorker: "sharedworker",
 	ServiceWorker: "serviceworker", Manifest: "manifest", XSLT: "xslt", Prefetch: "prefetch",
 }
@@ -58,7 +59,7 @@ var destinationNames = [...]string{
 // for each destination.
 var effectiveDirectives = [...]string{
 	Connection: csp.ConnectSrc, Script: "script-src-elem", Style: "style-src-elem", Image: "img-src",
-	Font: "font-src", Media: "media-src", Object: "object-src", Frame: "frame-src",
+	Font: "font-src", Media: "media-src", Track: "media-src", Object: "object-src", Frame: "frame-src",
 	Worker: "worker-src", SharedWorker: "worker-src", ServiceWorker: "worker-src",
 	Manifest: "manifest-src", XSLT: "script-src-elem", Prefetch: csp.DefaultSrc,
 }
@@ -93,13 +94,13 @@ func Destinations() []Destination {
 }
 
 // ParseDestination returns the Destination named name, as String returns
-// it, in any case; "audio", "video" and "track" (Media), "embed" (Object),
+// it, in any case; "audio" and "video" (Media), "embed" (Object),
 // "iframe" (Frame), "img" (Image), and "", "connection" and "fetch"
 // (Connection: the Fetch standard's empty destination) are accepted too.
 func ParseDestination(name string) (Destination, error) {
 	n := strings.ToLower(strings.TrimSpace(name))
 	switch n {
-	case "audio", "video", "track":
+	case "audio", "video":
 		return Media, nil
 	case "embed":
 		return Object, nil

@@ -51,14 +51,35 @@ type profile struct {
 	fetchRefuses             []string        // schemes fetch, XHR and EventSource refuse before CSP
 	xhrRefuses               []string        // schemes XHR and EventSource refuse before CSP (besides fetchRefuses)
 	wsRefusesBadPorts        bool            // new WebSocket() refuses Fetch's bad ports (and 0) before CSP
+	navigation               *profile        // the matcher of frame navigations, when it differs (Chromium's browser process)
+	objectNavigates          bool            // <object> and <embed> are also checked as frame navigations; their redirects only so
+	asGiven                  destSet         // destinations checked on the URL as written first, then as upgraded (redirects: upgraded)
+	autoUpgrade              destSet         // destinations whose http: URLs an https page upgrades to https: (mixed content)
+	autoUpgradeAfter         destSet         // destinations whose http: URLs an https page upgrades to https: after the CSP check
+	hint                     hintRule        // how a prefetch is checked
+	notLoaded                destSet         // destinations the browser never loads from a page
+	serviceWorkerCSPFirst    bool            // navigator.serviceWorker.register() checks CSP before its scheme and origin refusals
+	redirectMixedFirst       destSet         // destinations whose redirect to mixed content is blocked before CSP
+	workerRedirectCSPFirst   bool            // a worker script's redirect to another origin is checked by CSP before it fails
+	notUpgraded              destSet         // destinations upgrade-insecure-requests leaves as written (check and constructor)
+	upgradeBeforeRefusal     destSet         // destinations whose constructor judges the URL after upgrade-insecure-requests
+	starByDirective          bool            // * in img-src also matches data:, in media-src data: and blob: (WebKit)
+	mixedLoads               destSet         // destinations whose mixed content loads anyway, without block-all-mixed-content
+	mixedAsGiven             destSet         // destinations judged as mixed content on the URL as written, before upgrade-insecure-requests
+	prefetchNetworkOnly      bool            // <link rel=prefetch> makes no request for a URL that is not http: or https:
+	reportOnlyAsGiven        bool            // report-only policies check a request's URL as written, before upgrades (first hop)
+	selfBlobFrameSrc         bool            // 'self' in frame-src matches a blob: URL of the page's origin
 
-	fallbacks [numDestinations]csp.Fallback // the directive fallback list of each destination
+	fallbacks      [numDestinations]csp.Fallback // the directive fallback list of each destination
+	notLoadedTexts [numDestinations]string       // the refusal text of each destination in notLoaded
 }
 
 func init() {
 	for _, p := range allEngines {
 		p.fallbacks = fallbackLists(nil)
+		p.initNotLoadedTexts()
 	}
+	initNavigation()
 }
 
 // upgradeRule says how upgrade-insecure-requests and the CSP check meet.
@@ -116,6 +137,10 @@ const (
 	portChromium                 // 80 (or http with none or 443) upgrades to 443, only with a scheme upgrade
 	portFirefox                  // compared as text; 80 (written or default) also matches 443
 	portWebKit                   // 80 (or http with none or 443) also matches 443, scheme aside
+	// portChromiumNavigation: portChromium as the browser process has it for
+	// navigations: a source port equal to the URL's default port is exact,
+	// so only 80 (or no port on an http source) upgrades to 443.
+	portChromiumNavigation
 )
 
 var specProfile = profile{
@@ -138,6 +163,13 @@ var chromiumProfile = profile{
 	leniency:              source.CutQuery | source.AnyPathChar,
 	nonASCIIClaimsName:    true,
 	upgrade:               upgradeTwice,
+	objectNavigates:       true,
+	asGiven:               destsOf(Media, Track, Object),
+	mixedAsGiven:          destsOf(Object),
+	reportOnlyAsGiven:     true,
+	autoUpgrade:           destsOf(Image, Media),
+	hint:                  hintAnyDirective,
+	notUpgraded:           destsOf(Worker, SharedWorker, ServiceWorker),
 	sandbox:               sandboxURL,
 	pathEscapes:           escapeUTF8OrLatin1,
 	mixedContentViolation: true,
@@ -164,26 +196,41 @@ var firefoxProfile = profile{
 	eventSourceNoData:        true,
 	maxURLLength:             1 << 20, // network.standard-url.max-length
 	fetchRefuses:             []string{"about", "file", "filesystem", "javascript", "mailto", "tel", "view-source"},
+	notLoaded:                destsOf(Manifest),
+	mixedLoads:               destsOf(Image, Media, Track),
+	autoUpgradeAfter:         destsOf(Image, Media),
+	prefetchNetworkOnly:      true,
 }
 
 var webkitProfile = profile{
 	name: "webkit", title: "WebKit",
-	wsSchemeCrossover:   true,
-	wildcard:            starWebSocket,
-	ipHosts:             true,
-	ports:               portWebKit,
-	wholePathDecode:     true,
-	self:                selfHostSource,
-	opaqueHostStar:      true,
-	leniency:            source.CutQuery | source.AnyPathChar,
-	portRangeChecked:    true,
-	loopbackMixed:       true,
-	bareStarSourceInert: true,
-	upgrade:             upgradeUnlessReport,
-	sandbox:             sandboxSecureSchemes,
-	strictDynamicVoids:  true,
-	pathEscapes:         escapeUTF8Replacing,
-	wsRefusesBadPorts:   true,
+	wsSchemeCrossover:      true,
+	wildcard:               starWebSocket,
+	ipHosts:                true,
+	ports:                  portWebKit,
+	wholePathDecode:        true,
+	self:                   selfHostSource,
+	opaqueHostStar:         true,
+	leniency:               source.CutQuery | source.AnyPathChar,
+	portRangeChecked:       true,
+	loopbackMixed:          true,
+	bareStarSourceInert:    true,
+	upgrade:                upgradeUnlessReport,
+	sandbox:                sandboxSecureSchemes,
+	strictDynamicVoids:     true,
+	pathEscapes:            escapeUTF8Replacing,
+	wsRefusesBadPorts:      true,
+	notLoaded:              destsOf(Manifest, Prefetch),
+	autoUpgrade:            destsOf(Image, Media),
+	asGiven:                destsOf(Media, Track),
+	mixedLoads:             destsOf(Image, Media),
+	notUpgraded:            destsOf(Worker, ServiceWorker),
+	upgradeBeforeRefusal:   destsOf(SharedWorker),
+	redirectMixedFirst:     destsOf(Frame, Object),
+	selfBlobFrameSrc:       true,
+	workerRedirectCSPFirst: true,
+	starByDirective:        true,
+	serviceWorkerCSPFirst:  true,
 }
 
 // The engines. Spec follows Content Security Policy Level 3 as written

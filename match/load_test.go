@@ -23,6 +23,7 @@ var fallbackChains = map[match.Destination][]string{
 	match.Image:         {"img-src", "default-src"},
 	match.Font:          {"font-src", "default-src"},
 	match.Media:         {"media-src", "default-src"},
+	match.Track:         {"media-src", "default-src"},
 	match.Object:        {"object-src", "default-src"},
 	match.Frame:         {"frame-src", "child-src", "default-src"},
 	match.Worker:        {"worker-src", "child-src", "script-src", "default-src"},
@@ -132,7 +133,7 @@ func TestDestinationNames(t *testing.T) {
 		assert.NotEmpty(t, d.EffectiveDirective())
 	}
 	for name, want := range map[string]match.Destination{"IMG": match.Image, "video": match.Media, "audio": match.Media,
-		"track": match.Media, "embed": match.Object, "iframe": match.Frame, "": match.Connection, "Script": match.Script} {
+		"track": match.Track, "embed": match.Object, "iframe": match.Frame, "": match.Connection, "Script": match.Script} {
 		got, err := match.ParseDestination(name)
 		require.NoError(t, err, name)
 		assert.Equal(t, want, got, name)

@@ -9,14 +9,15 @@ type Option interface {
 }
 
 type config struct {
-	engines    []*profile
-	redirected bool
-	request    Request
-	requestSet bool
-	strict     bool // targets must be absolute or explicitly relative; see StrictTarget
-	dest       Destination
-	upgrades   bool // set per decision: an enforced policy has upgrade-insecure-requests
-	relative   bool // set per decision: the target was given relative to the page
+	engines     []*profile
+	redirected  bool
+	request     Request
+	requestSet  bool
+	strict      bool // targets must be absolute or explicitly relative; see StrictTarget
+	dest        Destination
+	upgrades    bool // set per decision: an enforced policy has upgrade-insecure-requests
+	blocksMixed bool // set per decision: an enforced policy has block-all-mixed-content
+	relative    bool // set per decision: the target was given relative to the page
 }
 
 func newConfig(opts []Option) config {

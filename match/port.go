@@ -16,7 +16,9 @@ func (p *profile) portMatch(s *hostSrc, scheme string, sm schemeResult, u *urlx.
 	}
 	switch p.ports {
 	case portChromium:
-		return chromiumPorts(s, scheme, sm, u)
+		return chromiumPorts(s, scheme, sm, u, false)
+	case portChromiumNavigation:
+		return chromiumPorts(s, scheme, sm, u, true)
 	case portFirefox:
 		return firefoxPorts(s, scheme, u)
 	case portWebKit:
@@ -39,8 +41,10 @@ const (
 // chromiumPorts follows Blink: a source port of 80, or an http source with no
 // port or port 443, reaches a URL on port 443; such a port upgrade must come
 // with a scheme upgrade, and a scheme upgrade with a port upgrade (or no
-// ports on either side).
-func chromiumPorts(s *hostSrc, scheme string, sm schemeResult, u *urlx.URL) bool {
+// ports on either side). With nav, it follows the browser process, which
+// compares the URL's effective port: port 443 written on an http source is
+// then an exact match, which no scheme upgrade accepts.
+func chromiumPorts(s *hostSrc, scheme string, sm schemeResult, u *urlx.URL, nav bool) bool {
 	src := s.portNum
 	if s.port != "" && src < 0 {
 		src = -2 // a port too large to parse never equals a URL's
@@ -51,7 +55,7 @@ func chromiumPorts(s *hostSrc, scheme string, sm schemeResult, u *urlx.URL) bool
 		pr = portAny
 	case u.Port == src:
 		pr = portExact
-	case (src == 80 || (src == -1 || src == 443) && scheme == "http") &&
+	case (src == 80 || (src == -1 || src == 443 && !nav) && scheme == "http") &&
 		(u.Port == 443 || u.Port == -1 && urlx.DefaultPort(u.Scheme) == 443):
 		pr = portUpgrade
 	case u.Port == -1 && src >= 0 && src == urlx.DefaultPort(u.Scheme):

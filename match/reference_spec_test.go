@@ -15,7 +15,7 @@ import (
 // the reference reads it.
 var fetchDestination = map[match.Destination]string{
 	match.Connection: "", match.Script: "script", match.Style: "style", match.Image: "image",
-	match.Font: "font", match.Media: "audio", match.Object: "object", match.Frame: "iframe",
+	match.Font: "font", match.Media: "audio", match.Track: "track", match.Object: "object", match.Frame: "iframe",
 	match.Worker: "worker", match.SharedWorker: "sharedworker", match.ServiceWorker: "serviceworker",
 	match.Manifest: "manifest", match.XSLT: "xslt", match.Prefetch: "prefetch",
 }

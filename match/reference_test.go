@@ -34,7 +34,7 @@ func refAllowed(list csp.List, page, target match.URL, redirected bool) bool {
 // names; "" is the connect request's empty destination.
 var refEffective = map[string]string{
 	"": "connect-src", "script": "script-src-elem", "style": "style-src-elem", "image": "img-src",
-	"font": "font-src", "audio": "media-src", "object": "object-src", "iframe": "frame-src",
+	"font": "font-src", "audio": "media-src", "track": "media-src", "object": "object-src", "iframe": "frame-src",
 	"worker": "worker-src", "sharedworker": "worker-src", "serviceworker": "worker-src",
 	"manifest": "manifest-src", "xslt": "script-src-elem", "prefetch": "default-src",
 }

@@ -106,6 +106,12 @@ const (
 	serviceWorkerOrigin
 	serviceWorkerInsecure
 	sandboxedRelativeWS
+	notLoaded
+	serviceWorkerEscape
+	serviceWorkerRedirect
+	redirectMixed
+	workerRedirect
+	prefetchScheme
 )
 
 // prepare returns the URL that request rt.request to u goes to in engine
@@ -199,8 +205,18 @@ func (p *profile) refusalText(f refusal, r Request, u *urlx.URL) string {
 		return "navigator.serviceWorker.register() accepts only http: and https: scripts"
 	case serviceWorkerOrigin:
 		return "navigator.serviceWorker.register() accepts only same-origin scripts"
+	case serviceWorkerRedirect:
+		return "a service worker script that redirects is not loaded (Service Workers: redirect mode error)"
+	case workerRedirect:
+		return "a worker script's redirect to another origin fails (workers load same-origin scripts)"
+	case redirectMixed:
+		return fmt.Sprintf("%s blocks a redirect of a frame or plugin to %s: as mixed content before CSP", p.title, u.Scheme)
+	case serviceWorkerEscape:
+		return "navigator.serviceWorker.register() rejects script paths with %2F or %5C"
 	case serviceWorkerInsecure:
 		return "navigator.serviceWorker exists only on secure pages (https:, or http: on localhost)"
+	case prefetchScheme:
+		return fmt.Sprintf("%s prefetches only http: and https: URLs: no request is made", p.title)
 	}
 	return ""
 }

@@ -11,7 +11,8 @@ import "github.com/cspkit/cspkit/internal/urlx"
 //     SecurityError).
 //   - navigator.serviceWorker exists only in secure contexts, and
 //     register() takes only http: and https: URLs of the page's origin
-//     (Service Workers, "Start Register": TypeError, then SecurityError).
+//     (Service Workers, "Start Register": TypeError, then SecurityError),
+//     whose path holds no %2F or %5C (TypeError).
 func workerRefusal(dest Destination, target *urlx.URL, self *selfOrigin) refusal {
 	switch dest {
 	case Worker, SharedWorker:
@@ -27,6 +28,8 @@ func workerRefusal(dest Destination, target *urlx.URL, self *selfOrigin) refusal
 			return serviceWorkerScheme
 		case !sameOrigin(target, self):
 			return serviceWorkerOrigin
+		case escapedSlash(target.Path):
+			return serviceWorkerEscape
 		}
 	}
 	return notRefused
@@ -41,4 +44,19 @@ func sameOrigin(u *urlx.URL, self *selfOrigin) bool {
 // isWorker reports whether dest is a worker's script.
 func isWorker(dest Destination) bool {
 	return dest == Worker || dest == SharedWorker || dest == ServiceWorker
+}
+
+// escapedSlash reports whether path holds %2F or %5C, in any case: an
+// escaped slash or backslash, which service worker script URLs may not
+// hold (Service Workers, "Start Register").
+func escapedSlash(path string) bool {
+	for i := 0; i+2 < len(path); i++ {
+		if path[i] != '%' {
+			continue
+		}
+		if h, l := path[i+1], path[i+2]|0x20; h == '2' && l == 'f' || h == '5' && l == 'c' {
+			return true
+		}
+	}
+	return false
 }

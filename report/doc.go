@@ -2,14 +2,20 @@
 // browser sends when a policy does not allow a request, so that report
 // endpoints can be tested with the exact bodies browsers POST.
 //
-// The browsers' reports are recorded for connect-src requests (fetch,
-// XHR, WebSocket, EventSource, beacons, pings); for a decision about
-// another destination (match.Load with match.Script, match.Image...) only
-// match.Spec's reports are built, following CSP3, and a browser engine's
-// is an *UnrecordedError rather than a guess.
+// The browsers' reports are recorded for connect-src requests (from
+// fetch, XMLHttpRequest and WebSocket) and for the loads of every other
+// destination a page can make (match.Load with match.Script,
+// match.Image, match.Frame, match.ServiceWorker...), except those the
+// browser never makes (Firefox's and WebKit's manifests, WebKit's
+// prefetches) and XSLT style sheets, which a page cannot load. For those a
+// browser engine's report is an *UnrecordedError rather than a guess
+// (a load the browser never makes is refused by match, so it has none);
+// match.Spec builds every destination's, following CSP3.
 //
 // Violations turns one engine's match.Decision into one Violation per
-// policy that does not allow the request (enforced and report-only alike). A Violation
+// policy that does not allow the request (enforced and report-only alike;
+// two for a report-only service worker in Firefox, none for a report-only
+// prefetch in Chromium, as those browsers send them). A Violation
 // renders as the two report formats browsers use:
 //
 //   - ReportURIBody: the body of a report-uri POST, Content-Type
@@ -28,6 +34,14 @@
 // URLs are stripped as the engine strips them for reports: the fragment
 // and any user name and password are removed, and a URL whose scheme the
 // engine does not report in full becomes its scheme alone ("data", "blob").
-// For connect-src no engine cuts a cross-origin URL down to its origin.
-// Each difference between engines is a named rule (engines.go).
+// The browsers cut a frame's or plugin's URL of another origin down to its
+// origin (no engine does for other destinations), and Chromium reports a
+// data: frame as "". For a blocked redirect the URL first requested is
+// reported (OriginalURL), but Chromium's frames and WebKit's frames and
+// plugins report the blocked hop, cut to its origin. Firefox reports
+// frames, plugins and shared workers with status-code 0, writes
+// column-number 1 when no script position is known, and reports a
+// report-only service worker twice; Chromium reports no report-only
+// violation of a prefetch. Each difference between engines is a
+// named rule (engines.go).
 package report

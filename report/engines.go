@@ -1,6 +1,8 @@
 package report
 
 import (
+	"slices"
+
 	"github.com/cspkit/cspkit/internal/urlx"
 	"github.com/cspkit/cspkit/match"
 )
@@ -24,6 +26,35 @@ type rules struct {
 	// wrapped: the application/csp-report body has the Reporting API's
 	// "type" and "url" around "csp-report" (WebKit).
 	wrapped bool
+	// originOnly are the destinations whose blocked URL, when of another
+	// origin than the page, is reported as its origin alone (every
+	// browser's frames and plugins).
+	originOnly destSet
+	// dataUnnamed are the destinations whose blocked data: URL is reported
+	// as "" rather than "data" (Chromium's frames, checked as navigations
+	// in its browser process).
+	dataUnnamed destSet
+	// hopReported are the destinations whose blocked redirect hop is
+	// reported, not the URL first requested (Chromium's frames, WebKit's
+	// frames and plugins); with originOnly, only the hop's origin shows.
+	hopReported destSet
+	// unknownColumn is the column-number reported when no script position
+	// is known (Firefox: 1, with no line-number and no source-file).
+	unknownColumn int
+	// statusless are the destinations whose violations are reported with
+	// status-code 0 (Firefox's frames, plugins and shared workers, checked
+	// in its parent process, away from the page's response).
+	statusless destSet
+	// refetched are the destinations whose report-only violation is
+	// reported a second time when the script is fetched, with no script
+	// position and status-code 0 (Firefox's service workers: once by
+	// register(), once by the registration's fetch).
+	refetched destSet
+	// unreportedReportOnly are the destinations whose report-only
+	// violations the engine never reports (Chromium's prefetches, checked
+	// against enforced policies alone: no securitypolicyviolation event, no
+	// report).
+	unreportedReportOnly destSet
 	// destinations are those whose reports were recorded from the engine
 	// (or, for Spec, that the specification defines): Violations refuses
 	// to invent the report of another destination.
@@ -62,19 +93,54 @@ const (
 	layoutNoSample                   // CSP3's order without disposition and script-sample; source position only when known (WebKit)
 )
 
-// recordedDestinations are the destinations whose reports were recorded
-// from the browsers (internal/testdata/reports/recorded).
-var recordedDestinations = []match.Destination{match.Connection}
+// destSet is a set of destinations.
+type destSet uint32
+
+// destsOf returns the set of ds.
+func destsOf(ds ...match.Destination) destSet {
+	var s destSet
+	for _, d := range ds {
+		s |= 1 << d
+	}
+	return s
+}
+
+// has reports whether d is in s.
+func (s destSet) has(d match.Destination) bool { return d < 32 && s&(1<<d) != 0 }
+
+// allBut returns every destination but the given ones, in
+// match.Destinations' order.
+func allBut(skip ...match.Destination) []match.Destination {
+	var out []match.Destination
+	for _, d := range match.Destinations() {
+		if !slices.Contains(skip, d) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// navigations are the destinations that load a document (frames and
+// plugins); frames are the frames alone.
+var (
+	navigations = destsOf(match.Frame, match.Object)
+	frames      = destsOf(match.Frame)
+)
 
 // rulesOf returns engine e's reporting rules.
 func rulesOf(e match.Engine) rules {
 	switch e {
 	case match.Chromium:
-		return rules{keeps: keepNetwork, layout: layoutSpec, destinations: recordedDestinations}
+		return rules{keeps: keepNetwork, layout: layoutSpec, originOnly: navigations, dataUnnamed: frames, hopReported: frames,
+			unreportedReportOnly: destsOf(match.Prefetch), destinations: allBut(match.XSLT)}
 	case match.Firefox:
-		return rules{keeps: keepNetwork, reserialize: true, layout: layoutLexical, destinations: recordedDestinations}
+		return rules{keeps: keepNetwork, reserialize: true, layout: layoutLexical, originOnly: navigations,
+			unknownColumn: 1, statusless: destsOf(match.Frame, match.Object, match.SharedWorker), refetched: destsOf(match.ServiceWorker),
+			destinations: allBut(match.Manifest, match.XSLT)}
 	case match.WebKit:
-		return rules{keeps: keepHierarchicalFile, noStatusOffHTTP: true, layout: layoutNoSample, wrapped: true, destinations: recordedDestinations}
+		return rules{keeps: keepHierarchicalFile, noStatusOffHTTP: true, layout: layoutNoSample, wrapped: true,
+			originOnly: navigations, hopReported: navigations,
+			destinations: allBut(match.Manifest, match.XSLT, match.Prefetch)}
 	}
 	return rules{keeps: keepHTTP, layout: layoutSpec, destinations: match.Destinations()}
 }

@@ -21,7 +21,10 @@ type Violation struct {
 	Disposition csp.Disposition // csp.Enforce (the request was blocked) or csp.ReportOnly
 	DocumentURL string          // the page's URL, stripped
 	Referrer    string          // the page's referrer, as given by the Referrer option
-	BlockedURL  string          // the request's URL (before any redirect), stripped
+	// BlockedURL is the request's URL (before any redirect; the blocked hop
+	// for engines that report it), stripped: for frames and plugins of
+	// another origin, its origin alone.
+	BlockedURL string
 	// EffectiveDirective is the request destination's effective directive
 	// ("connect-src", "script-src-elem", "img-src"...), even when a
 	// fallback such as default-src decided.
@@ -35,10 +38,10 @@ type Violation struct {
 	// of the parsed policy (lower-case names and keywords, scheme-less
 	// host-sources given the page's scheme, report-uri made absolute).
 	OriginalPolicy string
-	StatusCode     int    // HTTP status of the page's response (0 for WebKit on non-http pages)
+	StatusCode     int    // HTTP status of the page's response (0 for WebKit on non-http pages, for Firefox's frames, plugins and shared workers)
 	SourceFile     string // the script that made the request, stripped, when known
 	LineNumber     int    // its line, 0 when unknown
-	ColumnNumber   int    // its column, 0 when unknown
+	ColumnNumber   int    // its column, 0 when unknown (Firefox: 1)
 	Sample         string // always empty: violations of a URL carry no sample
 	// ReportURIs are the policy's report-uri values resolved against the
 	// page's URL: where a report-uri POST goes. Values that do not parse
@@ -86,8 +89,9 @@ func Source(file string, line, column int) Option {
 
 // OriginalURL sets the URL the request was first made to. It is required
 // for a decision made with match.Redirected: browsers report the original
-// URL, never the redirect target, so as not to leak where a redirect
-// leads.
+// URL rather than the redirect target, so as not to leak where a redirect
+// leads (Chromium's frames and WebKit's frames and plugins report the
+// target's origin alone).
 func OriginalURL(u string) Option {
 	return optionFunc(func(c *config) { c.original, c.originalSet = u, true })
 }
@@ -104,8 +108,12 @@ func ForEngine(e match.Engine) Option {
 var ErrRedirectNeedsOriginal = errors.New("report: the decision is about a redirect target; browsers report the original URL: give it with OriginalURL")
 
 // UnrecordedError is returned by Violations for a decision about a
-// destination whose reports have not been recorded from the engine: the
-// package does not guess a browser's report it has not seen.
+// destination whose reports have not been recorded from the engine: XSLT
+// style sheets for every browser, which pages cannot load from HTML, and
+// the loads an engine never makes (Firefox's and WebKit's manifests,
+// WebKit's prefetches; match refuses those, so Violations meets them only
+// in decisions not refused). The package does not guess a browser's
+// report it has not seen.
 type UnrecordedError struct {
 	Engine      match.Engine
 	Destination match.Destination
@@ -117,7 +125,8 @@ func (e *UnrecordedError) Error() string {
 
 // Violations returns the violations that one engine records for the
 // decision d: one per policy of the list d was made with that does not
-// allow the request, enforced or report-only, in policy order. The
+// allow the request, enforced or report-only, in policy order (but for
+// the engine's per-destination exceptions below). The
 // violations share their URL strings, and each distinct report-uri value
 // is resolved once, so memory is about the size of the violating
 // policies plus the page and target URLs once. When
@@ -125,10 +134,15 @@ func (e *UnrecordedError) Error() string {
 // leave it out then, since each browser sends its own reports. A request
 // refused before CSP runs (d.Refused) has none.
 //
+// Firefox reports a report-only service worker twice (once by register(),
+// once by the script's fetch, with no script position and status-code 0):
+// its violations hold both. Chromium reports no report-only violation of a
+// prefetch: its violations hold none.
+//
 // The error is ErrRedirectNeedsOriginal, a *match.URLError for a bad
 // OriginalURL, an *UnrecordedError for a destination whose reports were
-// not recorded from the engine (the browsers' are recorded for connect-src
-// requests; Spec builds every destination's), or an error saying which
+// not recorded from the engine (XSLT for the browsers, and loads an engine
+// never makes; Spec builds every destination's), or an error saying which
 // engine to choose.
 func Violations(d match.Decision, opts ...Option) ([]Violation, error) {
 	c := config{status: 200}
@@ -176,7 +190,7 @@ func violations(list csp.List, d match.Decision, c *config) ([]Violation, error)
 	resolved := map[string]string{}                // report-uri values resolved against the page
 	var out []Violation
 	for _, v := range d.Policies {
-		if v.Allowed {
+		if v.Allowed || v.Disposition == csp.ReportOnly && r.unreportedReportOnly.has(dest) {
 			continue
 		}
 		if d.Redirected && !c.originalSet {
@@ -184,14 +198,14 @@ func violations(list csp.List, d match.Decision, c *config) ([]Violation, error)
 		}
 		if out == nil {
 			blocked := d.Checked().String()
-			if c.originalSet {
+			if c.originalSet && !r.hopReported.has(dest) {
 				u, err := d.Page().ParseRef(c.original)
 				if err != nil {
 					return nil, err
 				}
 				blocked = u.String()
 			}
-			documentURL, blockedURL = strip(&r, page), strip(&r, blocked)
+			documentURL, blockedURL = strip(&r, page), stripBlocked(&r, dest, page, blocked)
 			if c.haveSrc {
 				sourceFile = strip(&r, c.sourceFile)
 			}
@@ -216,14 +230,22 @@ func violations(list csp.List, d match.Decision, c *config) ([]Violation, error)
 				x.OriginalPolicy = firefoxPolicy(pol, pu)
 			}
 		}
-		if r.noStatusOffHTTP && d.Page().Scheme() != "http" {
+		if r.noStatusOffHTTP && d.Page().Scheme() != "http" || r.statusless.has(dest) {
 			x.StatusCode = 0
 		}
 		if c.haveSrc {
 			x.SourceFile = sourceFile
 			x.LineNumber, x.ColumnNumber = c.line, c.column
+		} else {
+			x.ColumnNumber = r.unknownColumn
 		}
 		out = append(out, x)
+		if x.Disposition == csp.ReportOnly && r.refetched.has(dest) {
+			again := x
+			again.SourceFile, again.LineNumber, again.ColumnNumber = "", 0, r.unknownColumn
+			again.StatusCode = 0
+			out = append(out, again)
+		}
 	}
 	return out, nil
 }
@@ -244,6 +266,25 @@ func strip(r *rules, s string) string {
 	u.Fragment, u.HasFragment = "", false
 	u.Username, u.Password = "", ""
 	return u.String()
+}
+
+// stripBlocked returns the blocked URL s of a dest load from page as an
+// engine with rules r reports it: stripped, and cut to its origin or to ""
+// where the engine does so for the destination.
+func stripBlocked(r *rules, dest match.Destination, page, s string) string {
+	u, err := urlx.Parse(s)
+	if err != nil {
+		return s
+	}
+	if u.Scheme == "data" && r.dataUnnamed.has(dest) {
+		return ""
+	}
+	if r.originOnly.has(dest) && r.keeps.keeps(&u) {
+		if p, err := urlx.Parse(page); err != nil || !u.Origin().SameOrigin(p.Origin()) {
+			return u.Origin().String()
+		}
+	}
+	return strip(r, s)
 }
 
 // reportTo returns the token of the policy's report-to directive.

@@ -21,7 +21,7 @@
 // error (fetch() would read it as a path on the page's host).
 //
 // -dest says what the page loads the targets as (connect, the default;
-// script, style, image, font, media, object, frame, worker, sharedworker,
+// script, style, image, font, media, track, object, frame, worker, sharedworker,
 // serviceworker, manifest, xslt, prefetch): the destination's directive
 // decides, or the next of its fallback list when a policy lacks it
 // (script-src-elem, script-src, default-src for a script). -request names

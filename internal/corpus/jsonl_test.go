@@ -43,6 +43,18 @@ func TestCorporaLoad(t *testing.T) {
 		v, err := Verdicts(b)
 		require.NoError(t, err)
 		assert.GreaterOrEqual(t, len(v), 5000, b)
+		loads := map[string]int{}
+		for _, x := range v {
+			if x.Destination() != "connect" {
+				loads[x.Destination()]++
+			}
+		}
+		n := 0
+		for _, c := range loads {
+			n += c
+		}
+		assert.GreaterOrEqual(t, n, 5000, "%s: destination loads", b)
+		assert.Len(t, loads, 13, "%s: every destination but connect and xslt: %v", b, loads)
 	}
 	cases, err := Load()
 	require.NoError(t, err)

@@ -16,6 +16,26 @@ type Verdict struct {
 	Directive  string `json:"directive"`
 	BlockedURI string `json:"blocked_uri"`
 	Detail     string `json:"detail"`
+	// Dest is what the page loaded the target as, named as
+	// match.ParseDestination reads it ("script", "image", "frame"...);
+	// empty for the connect-src sets, whose Kind names the API instead.
+	Dest string `json:"dest"`
+	// Reached lists the URLs the recorder's server saw for a destination
+	// load (each followed by its Sec-Fetch-Dest in parentheses when the
+	// browser sent one): empty when the load never arrived.
+	Reached []string `json:"reached"`
+	// Reported is true when a report-only policy's violation was
+	// attributed to the request.
+	Reported bool `json:"reported"`
+}
+
+// Destination returns the destination name of the verdict: Dest, or
+// "connect" for the connect-src sets' verdicts, which have none.
+func (v Verdict) Destination() string {
+	if v.Dest == "" {
+		return "connect"
+	}
+	return v.Dest
 }
 
 // VerdictDir returns the folder of a browser's recorded verdicts.

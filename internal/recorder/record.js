@@ -23,11 +23,11 @@ import { SETS, setFromFlag } from './sets.js';
 import { startServer } from './server.js';
 import { probe } from './probe.js';
 import { outcome } from './classify.js';
-import { recordAll, controlKey } from './runner.js';
+import { recordAll, controlKey, isLoad } from './runner.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PROBE = probe.toString();
-const OPTS = { settleMs: 100, redirectMs: 2000, markerMs: 3000, graceMs: 0 };
+const OPTS = { settleMs: 100, redirectMs: 2000, markerMs: 3000, graceMs: 0, loadMs: 1500 };
 const USAGE = 'usage: node record.js <chromium|firefox|webkit> [--holdout|--round3|--round4|--cases FILE] [--remap-ports] [--limit N] [--only ID,ID] [--batch N] [--seed N] [--out DIR]';
 
 function parseArgs(argv) {
@@ -86,6 +86,7 @@ async function main() {
   log(`${cases.length} cases`);
 
   const server = await startServer(args.remap ? { httpPorts: REMAP.http, httpsPorts: REMAP.https } : {});
+  server.setKinds(new Map(cases.map((c) => [c.id, c.kind])));
   const { launch } = await import(`./drivers/${args.browser}.js`);
   const launchOpts = { hostPorts: server.ports };
   // how long a request without a violation waits for a late one (the driver's choice;
@@ -93,7 +94,7 @@ async function main() {
   const probeOpts = { ...OPTS };
   if (args.remap) launchOpts.portMap = REMAP.map;
   let first = true;
-  const { results, controls, need, hopSeen, driver } = await recordAll({
+  const { results, controls, need, hopSeen, reached, driver } = await recordAll({
     cases, batch: args.batch, server, probe: PROBE, opts: probeOpts, log,
     launch: async () => {
       const d = await launch(launchOpts);
@@ -136,6 +137,10 @@ async function main() {
       continue;
     }
     counts[o.outcome]++;
+    // destination loads: the URLs the server saw for the case (with Sec-Fetch-Dest), so an
+    // allowed load that never arrived, or arrived upgraded to https, shows
+    if (isLoad(c)) o.reached = reached.get(c.id) || [];
+    if (r.marker_policy) o.marker_policy = r.marker_policy;
     lines.push(JSON.stringify({ ...c, ...o }));
   }
   const seconds = (Date.now() - started) / 1000;

@@ -1,6 +1,14 @@
 // The recording loop, without the command line: batching, page loads, re-runs and controls.
 // record.js drives it with a real server and browser; test/runner.test.js drives it with fakes.
-import { plausible } from './classify.js';
+import { fits, plausible } from './classify.js';
+
+// isLoad: is the case a destination load (the destination set: a `dest` other than connect)?
+export const isLoad = (c) => !!c.dest && c.dest !== 'connect';
+
+// DEST_MARKER_POLICY is the marker policy of pages of destination loads, which may be images:
+// its marker is a fetch() that connect-src 'none' blocks (no destination falls back to
+// connect-src); the connect sets keep the marker image under img-src 'none'.
+export const DEST_MARKER_POLICY = "connect-src 'none'";
 
 // hasUIR: does a policy string hold upgrade-insecure-requests (any policy of a comma-joined list)?
 export const hasUIR = (p) => /(^|[;,\s])upgrade-insecure-requests(\s|;|,|$)/i.test(p || '');
@@ -18,16 +26,21 @@ export function sandboxes(policy) {
   return out;
 }
 
-// controlPolicy is the policy a case's control runs under: connect-src 'none', plus the
-// case's upgrade-insecure-requests (it changes which URL is checked) and its sandbox
-// directives (a sandboxed document is another origin), each sandbox as a policy of its own.
+// controlPolicy is the policy a case's control runs under: connect-src 'none' (default-src
+// 'none' for a destination load), plus the case's upgrade-insecure-requests (it changes which
+// URL is checked) and its sandbox directives (a sandboxed document is another origin), each
+// sandbox as a policy of its own.
 export function controlPolicy(c) {
-  const base = hasUIR(c.policy) ? "connect-src 'none'; upgrade-insecure-requests" : "connect-src 'none'";
+  const none = isLoad(c) ? "default-src 'none'" : "connect-src 'none'";
+  const base = hasUIR(c.policy) ? `${none}; upgrade-insecure-requests` : none;
   return [base, ...sandboxes(c.policy)].join(', ');
 }
 
 // controlKey: cases with equal keys share one control.
 export const controlKey = (c) => JSON.stringify([c.page, c.kind, c.target, controlPolicy(c)]);
+
+// settleOf: how long the probe lets a case's request settle at most.
+const settleOf = (c, opts) => (c.redirect ? opts.redirectMs : isLoad(c) ? opts.loadMs || opts.settleMs : opts.settleMs);
 
 // batches groups cases by (policy, report_only, page), in first-seen order, split into chunks.
 export function batches(cases, size) {
@@ -50,10 +63,12 @@ export function batches(cases, size) {
 //   server      { setPage({page, policy, report_only}), redirected: Set of case ids }
 //   launch      async () => driver: { evaluate(page, fnSource, arg, timeoutMs), afterPage?(page), close() }
 //   probe       the in-page function's source
-//   opts        { settleMs, redirectMs, markerMs }
+//   opts        { settleMs, redirectMs, markerMs, loadMs }
 //   log         function(...message)
 // Returns { results: Map id -> probe result or null, controls: Map controlKey -> result or null,
-//           need: Map controlKey -> control case, hopSeen: Set of case ids, driver }.
+//           need: Map controlKey -> control case, hopSeen: Set of case ids,
+//           reached: Map id -> the URLs the server saw for the case before the controls ran
+//           (server.caseHits), driver }.
 export async function recordAll({ cases, batch, server, launch, probe, opts, log = () => {} }) {
   let driver = await launch();
   let tagN = 0;
@@ -63,10 +78,12 @@ export async function recordAll({ cases, batch, server, launch, probe, opts, log
   // and splits the batch when something goes wrong. Returns results aligned with list
   // (null for a case that could not be run).
   async function run(list, policy, reportOnly, page, depth = 0) {
-    server.setPage({ page, policy, report_only: reportOnly });
+    const loads = isLoad(list[0]);
+    server.setPage({ page, policy, report_only: reportOnly, marker: loads ? DEST_MARKER_POLICY : '' });
     const arg = { ...opts, tag: `t${++tagN}`, cases: list.map((c) => ({ kind: c.kind, target: c.target, redirect: c.redirect })) };
+    if (loads) Object.assign(arg, { marker: 'fetch', markerPolicy: DEST_MARKER_POLICY });
     const grace = (c) => (!opts.graceKinds || opts.graceKinds.includes(c.kind) ? opts.graceMs || 0 : 0);
-    const timeout = 15000 + list.reduce((t, c) => t + (c.redirect ? opts.redirectMs : opts.settleMs) + grace(c) + 500, 0);
+    const timeout = 15000 + list.reduce((t, c) => t + settleOf(c, opts) + grace(c) + 500, 0);
     let out;
     let failure = null;
     try {
@@ -86,10 +103,17 @@ export async function recordAll({ cases, batch, server, launch, probe, opts, log
     try {
       if (failure) throw failure;
       if (new URL(out.href).href !== new URL(page).href) throw new Error(`page loaded as ${out.href}, wanted ${page}`);
-      // Alone on its page, every event is the case's own; in a batch, a missing marker or an
-      // event naming another URL sends the case to a re-run on its own page load.
-      return out.results.map((r, i) => (list.length === 1 || (r.marker && r.events.every((e) => plausible(list[i], e.blocked_uri)))
-        ? { ...r, origin: out.origin } : null));
+      // In a batch, a missing marker or an event naming another URL or directive sends the case
+      // to a re-run on its own page load. Alone on its page, a connect case owns every event; a
+      // destination load's event naming another URL or a directive that cannot be its own came
+      // from an earlier page (Firefox), so the case runs again in a fresh browser, and is left
+      // out when that happens twice (the catch below).
+      return out.results.map((r, i) => {
+        const own = r.events.every((e) => fits(list[i], e.directive) && (!isLoad(list[i]) || plausible(list[i], e.blocked_uri)));
+        if (list.length === 1 && !own && isLoad(list[0])) throw new Error(`an event of another request (${r.events.map((e) => e.directive + ' ' + e.blocked_uri).join(', ')})`);
+        return (list.length === 1 && (own || !isLoad(list[0]))) || (r.marker && own && r.events.every((e) => plausible(list[i], e.blocked_uri)))
+          ? { ...r, origin: out.origin } : null;
+      });
     } catch (e) {
       log(`batch of ${list.length} on ${page} failed: ${String(e.message).split('\n')[0]}`);
       try { await driver.close(); } catch { /* already gone */ }
@@ -123,6 +147,8 @@ export async function recordAll({ cases, batch, server, launch, probe, opts, log
     results.set(c.id, r);
   }
   for (const id of server.redirected) hopSeen.add(id);
+  const reached = new Map();
+  if (server.caseHits) for (const c of cases) if (server.caseHits.has(c.id)) reached.set(c.id, [...server.caseHits.get(c.id)]);
 
   // Pass 2: controls under `connect-src 'none'` for every case without an enforce violation.
   const need = new Map();
@@ -138,5 +164,5 @@ export async function recordAll({ cases, batch, server, launch, probe, opts, log
     const rs = await run(list, list[0].policy, '', list[0].page);
     list.forEach((c, j) => controls.set(controlKey(c), rs[j]));
   }
-  return { results, controls, need, hopSeen, driver };
+  return { results, controls, need, hopSeen, reached, driver };
 }

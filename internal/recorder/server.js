@@ -6,7 +6,12 @@
 //                            the marker policy (img-src 'none') in its own header
 //   /redirect?to=<url>    -> 302 to <url> (also <any path>/redirect?to=<url>)
 //   /marker...            -> 404 (never reached: img-src 'none' blocks it)
-//   anything else         -> 200 "ok" (text/plain, CORS-open)
+//   anything else         -> 200, CORS-open: "ok" (text/plain), or, for a URL whose query names
+//                            a case (k=<id>) of the destination set, a body that the case's kind
+//                            can use (a script, a style sheet, a GIF, a WAV, WebVTT, HTML, a
+//                            manifest), and the hit is logged under the case id
+// A URL with k=<id> (a destination case's target) or c=<id> (its /redirect first hop) is logged
+// in caseHits: id -> the absolute URLs requested, in order (with Sec-Fetch-Dest when sent).
 import http from 'node:http';
 import https from 'node:https';
 import fs from 'node:fs';
@@ -17,6 +22,34 @@ import { execFileSync } from 'node:child_process';
 // The fixed extra enforce policy whose only job is to block the marker image.
 // It must never restrict connect-src (no default-src, no connect-src).
 export const MARKER_POLICY = "img-src 'none'";
+
+const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+function wav() {
+  const n = 800;
+  const b = Buffer.alloc(44 + n, 128);
+  b.write('RIFF', 0); b.writeUInt32LE(36 + n, 4); b.write('WAVE', 8); b.write('fmt ', 12);
+  b.writeUInt32LE(16, 16); b.writeUInt16LE(1, 20); b.writeUInt16LE(1, 22); b.writeUInt32LE(8000, 24);
+  b.writeUInt32LE(8000, 28); b.writeUInt16LE(1, 32); b.writeUInt16LE(8, 34); b.write('data', 36); b.writeUInt32LE(n, 40);
+  return b;
+}
+const JS = "try { postMessage('ok'); } catch (e) {} self.onconnect = (e) => e.ports[0].postMessage('ok');";
+const HTML = '<!doctype html><meta charset="utf-8"><p>ok';
+
+// bodyFor: what a destination case's target answers, by the case's kind.
+export function bodyFor(kind) {
+  switch (kind) {
+    case 'script': case 'worker': case 'sharedworker': case 'serviceworker':
+      return ['text/javascript', JS];
+    case 'style': return ['text/css', 'p{}'];
+    case 'img': return ['image/gif', GIF];
+    case 'audio': case 'video': return ['audio/wav', wav()];
+    case 'track': return ['text/vtt', 'WEBVTT\n\n'];
+    case 'object': case 'embed': case 'iframe': return ['text/html; charset=utf-8', HTML];
+    case 'manifest': return ['application/manifest+json', '{"name":"ok"}'];
+    case 'font': return ['font/woff2', 'not a font'];
+    default: return ['text/plain', 'ok'];
+  }
+}
 
 export const HTTP_PORTS = [80, 8000];
 export const HTTPS_PORTS = [443, 8443];
@@ -48,6 +81,8 @@ export async function startServer({ httpPorts = HTTP_PORTS, httpsPorts = HTTPS_P
   let current = null;
   const hits = { page: 0, redirect: 0, ok: 0 };
   const redirected = new Set(); // case ids (the c= parameter) whose /redirect hop was requested
+  const caseHits = new Map(); // case id (k= or c=) -> absolute URLs requested
+  let kinds = new Map(); // case id -> kind, for the destination set's bodies
   const tls = throwawayCert();
 
   const handler = (scheme) => (req, res) => {
@@ -63,7 +98,7 @@ export async function startServer({ httpPorts = HTTP_PORTS, httpsPorts = HTTPS_P
       hits.page++;
       const csp = [];
       if (current.policy) csp.push(latin1(current.policy));
-      csp.push(MARKER_POLICY);
+      csp.push(current.marker || MARKER_POLICY);
       const headers = { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store',
         'Content-Security-Policy': csp };
       if (current.report_only) headers['Content-Security-Policy-Report-Only'] = latin1(current.report_only);
@@ -71,6 +106,12 @@ export async function startServer({ httpPorts = HTTP_PORTS, httpsPorts = HTTPS_P
       return res.end('<!doctype html><meta charset="utf-8"><title>cspkit recorder</title><p>cspkit recorder page</p>');
     }
     const u = new URL(req.url, 'http://x');
+    const hitId = u.searchParams.get('k') || u.searchParams.get('c');
+    if (hitId && !u.pathname.startsWith('/marker')) {
+      if (!caseHits.has(hitId)) caseHits.set(hitId, []);
+      const dest = req.headers['sec-fetch-dest'];
+      caseHits.get(hitId).push(dest ? `${abs} (${dest})` : abs);
+    }
     if (u.pathname === '/redirect' || u.pathname.endsWith('/redirect')) {
       hits.redirect++;
       if (u.searchParams.get('c')) redirected.add(u.searchParams.get('c'));
@@ -84,6 +125,12 @@ export async function startServer({ httpPorts = HTTP_PORTS, httpsPorts = HTTPS_P
     hits.ok++;
     // Drain request bodies (beacons) before answering.
     req.resume();
+    const kind = u.searchParams.get('k') && kinds.get(u.searchParams.get('k'));
+    if (kind) {
+      const [type, body] = bodyFor(kind);
+      res.writeHead(200, { ...cors, 'Content-Type': type });
+      return res.end(body);
+    }
     res.writeHead(200, { ...cors, 'Content-Type': 'text/plain' });
     res.end('ok');
   };
@@ -111,8 +158,11 @@ export async function startServer({ httpPorts = HTTP_PORTS, httpsPorts = HTTPS_P
     ports: [...httpPorts, ...httpsPorts],
     hits,
     redirected,
+    caseHits,
+    // setKinds tells the server each destination case's kind (id -> kind), for the bodies.
+    setKinds(m) { kinds = m; },
     setPage(c) {
-      current = { page: normalize(c.page), policy: c.policy || '', report_only: c.report_only || '' };
+      current = { page: normalize(c.page), policy: c.policy || '', report_only: c.report_only || '', marker: c.marker || '' };
     },
     async close() {
       await Promise.all(servers.map((s) => new Promise((r) => { s.closeAllConnections?.(); s.close(() => r()); })));

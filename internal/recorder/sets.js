@@ -4,6 +4,7 @@ import { generate, DEFAULT_SEED } from './gen.js';
 import { generateHoldout, HOLDOUT_SEED } from './holdout.js';
 import { generateRound3, ROUND3_SEED } from './round3.js';
 import { generateRound4, ROUND4_SEED } from './round4.js';
+import { generateDest, DEST_SEED } from './dest.js';
 
 // SETS: flag -> { stem (output <stem>.jsonl), meta (output meta file), casesFile (the generated
 // cases next to gen.js, not committed), seed, generate(seed), generator (for meta.json), prefix }.
@@ -16,9 +17,11 @@ export const SETS = {
     generate: generateRound3, generator: 'internal/recorder/round3.js (node gen.js --round3)', prefix: 'r' },
   round4: { flag: '--round4', stem: 'round4', meta: 'round4-meta.json', casesFile: 'round4-cases.jsonl', seed: ROUND4_SEED,
     generate: generateRound4, generator: 'internal/recorder/round4.js (node gen.js --round4)', prefix: 'f' },
+  dest: { flag: '--dest', stem: 'dest', meta: 'dest-meta.json', casesFile: 'dest-cases.jsonl', seed: DEST_SEED,
+    generate: generateDest, generator: 'internal/recorder/dest.js (node gen.js --dest)', prefix: 'd' },
 };
 
-// setFromFlag returns the set named by a command-line flag (--holdout, --round3, --round4), or null.
+// setFromFlag returns the set named by a command-line flag (--holdout, --round3, --round4, --dest), or null.
 export function setFromFlag(arg) {
   return Object.values(SETS).find((s) => s.flag === arg) || null;
 }

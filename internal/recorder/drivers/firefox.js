@@ -91,9 +91,12 @@ export async function launch(opts = {}) {
     name: 'firefox',
     // Firefox checks a WebSocket a second time in the parent process, against a re-parsed copy of
     // the policy, and that violation can reach the page after the marker's (236 ms seen): a
-    // WebSocket without a violation waits this much longer (probe.js graceMs).
+    // WebSocket without a violation waits this much longer (probe.js graceMs). So do frame and
+    // object loads.
     graceMs: 1000,
-    graceKinds: ['websocket'],
+    // Frames and objects (<iframe>, <object>, <embed>) are checked in the parent process too, and
+    // their violations reached the page after the marker's (the next case's window, in a batch).
+    graceKinds: ['websocket', 'iframe', 'object', 'embed'],
     version,
     userAgent: await browser.userAgent(),
     async evaluate(pageURL, fnSource, arg, timeoutMs) {

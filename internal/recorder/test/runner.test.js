@@ -9,7 +9,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { needsFreshBrowser } from '../drivers/webkit.js';
-import { recordAll, batches, controlPolicy, sandboxes, controlKey } from '../runner.js';
+import { recordAll, batches, controlPolicy, sandboxes, controlKey, isLoad, DEST_MARKER_POLICY } from '../runner.js';
 import { SETS } from '../sets.js';
 
 // mentionsUIR is the test's own reading of "this page has upgrade-insecure-requests": a
@@ -157,6 +157,10 @@ test('controls keep upgrade-insecure-requests and sandbox', () => {
     "connect-src 'none', SANDBOX allow-scripts allow-same-origin");
   assert.deepEqual(sandboxes("sandbox; connect-src *, sandbox allow-scripts"), ['sandbox', 'sandbox allow-scripts']);
   assert.deepEqual(sandboxes("connect-src https://sandbox.example"), []);
+  // destination loads: default-src 'none', with the same additions
+  assert.equal(controlPolicy({ dest: 'image', policy: "img-src 'self'" }), "default-src 'none'");
+  assert.equal(controlPolicy({ dest: 'worker', policy: "worker-src 'self'; upgrade-insecure-requests" }), "default-src 'none'; upgrade-insecure-requests");
+  assert.equal(controlPolicy({ dest: 'connect', policy: "connect-src 'self'" }), "connect-src 'none'");
   // the control of a control is itself: one control per key
   const c = { page: 'https://a.test/', kind: 'fetch', target: 'https://b.test/', policy: "sandbox allow-scripts; upgrade-insecure-requests" };
   assert.equal(controlKey(c), controlKey({ ...c, policy: controlPolicy(c) }));
@@ -174,4 +178,66 @@ test('batches: one page per (policy, report-only, page), at most the batch size,
       assert.equal(c.page, b[0].page);
     }
   }
+});
+
+test('destination pages carry the fetch marker and its policy; connect pages keep the image marker', async () => {
+  const cases = SETS.dest.generate(SETS.dest.seed).slice(0, 200).concat(SETS.round4.generate(SETS.round4.seed).slice(0, 50));
+  const markers = [];
+  const server = { ...fakeServer(), setPage(c) { markers.push([c.policy, c.marker]); server.current = { page: c.page, policy: c.policy || '', report_only: '' }; } };
+  const args = [];
+  const launch = async () => ({
+    name: 'fake',
+    async evaluate(page, fn, arg) {
+      args.push(arg);
+      return { href: page, results: arg.cases.map(() => ({ events: [], marker: true })) };
+    },
+    async close() {},
+  });
+  await recordAll({ cases, batch: 60, server, launch, probe: '() => 0', opts: { ...OPTS, loadMs: 1500 } });
+  const dest = args.filter((a) => a.marker === 'fetch');
+  assert.ok(dest.length > 0);
+  for (const a of dest) assert.equal(a.markerPolicy, DEST_MARKER_POLICY);
+  assert.ok(args.some((a) => a.marker === undefined));
+  assert.ok(markers.some(([, m]) => m === DEST_MARKER_POLICY));
+  assert.ok(markers.some(([, m]) => m === ''));
+});
+
+test('dest set: every http(s) target names its case, workers load same-origin or data:/blob: mostly', () => {
+  const cases = SETS.dest.generate(SETS.dest.seed);
+  assert.ok(cases.length >= 5000, `${cases.length} cases`);
+  for (const c of cases) {
+    assert.ok(isLoad(c), c.id);
+    if (/^(data|blob):/.test(c.target)) continue;
+    const u = new URL(c.target, c.page);
+    assert.equal(u.searchParams.get('k') || u.searchParams.get('c'), c.id, c.target);
+    if (c.redirect) assert.equal(new URL(c.redirect).searchParams.get('k'), c.id);
+  }
+  const dests = new Set(cases.map((c) => c.dest));
+  for (const d of ['script', 'style', 'image', 'font', 'media', 'object', 'frame', 'worker', 'sharedworker', 'serviceworker', 'manifest', 'prefetch']) {
+    assert.ok(dests.has(d), d);
+  }
+});
+
+test("plausible: a bare scheme must be the scheme of the case's target or redirect", async () => {
+  const { plausible } = await import('../classify.js');
+  const c = (target, extra = {}) => ({ page: 'https://a.test/', kind: 'object', target, ...extra });
+  assert.ok(plausible(c('blob:https://a.test/x'), 'blob'));
+  assert.ok(plausible(c('data:text/html,x'), 'data'));
+  assert.ok(!plausible(c('data:text/html,x'), 'blob'));
+  assert.ok(!plausible(c('https://a.test/x'), 'blob'));
+  assert.ok(plausible(c('https://a.test/r', { redirect: 'data:text/plain,x' }), 'data'));
+  assert.ok(plausible({ page: 'https://a.test/', kind: 'websocket', target: 'https://b.test/' }, 'wss'));
+  assert.ok(plausible(c('https://b.test/x'), 'https://b.test/x'));
+  assert.ok(!plausible(c('https://b.test/x'), 'https://c.test/x'));
+});
+
+test('fits: a destination load owns only violations of its own directives', async () => {
+  const { fits } = await import('../classify.js');
+  assert.ok(fits({ kind: 'img' }, 'img-src'));
+  assert.ok(!fits({ kind: 'img' }, 'frame-src'));
+  assert.ok(!fits({ kind: 'track' }, 'object-src'));
+  assert.ok(fits({ kind: 'embed' }, 'frame-src'));
+  assert.ok(fits({ kind: 'video' }, 'block-all-mixed-content'));
+  assert.ok(fits({ kind: 'prefetch' }, 'default-src'));
+  assert.ok(fits({ kind: 'fetch' }, 'img-src'), 'connect kinds are not checked');
 });
