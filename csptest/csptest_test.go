@@ -248,7 +248,7 @@ func TestNoVacuousPass(t *testing.T) {
 func TestAmbiguousTargets(t *testing.T) {
 	for target, want := range map[string]string{
 		"api.example.com/v1":  "write https://api.example.com/v1 for that host, or /api.example.com/v1 for a path",
-		"evil.example":        "fetch() would request https://shop.example/evil.example, a path on the page's host",
+		"evil.example":        "the page would request https://shop.example/evil.example, a path on the page's host",
 		"htps//evil.example/": "write an absolute URL (https://host/path) for another host",
 		"":                    "it is empty",
 		"localhost:3000/api":  "write https://localhost:3000/api",

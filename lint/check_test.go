@@ -355,6 +355,14 @@ func TestSourceFindings(t *testing.T) {
 	assert.Equal(t, []lint.Code{lint.NoConnectEffect}, codes("connect-src", "'unsafe-inline'"))
 	assert.Empty(t, codes("default-src", "'unsafe-inline'"))
 	assert.Empty(t, codes("connect-src", "https://api.example.com"))
+	// In other fetch directives, only a source that loads from any host.
+	assert.Equal(t, []lint.Code{lint.ScriptsFromAnywhere}, codes("script-src", "data:"))
+	assert.Equal(t, []lint.Code{lint.PluginsFromAnywhere}, codes("object-src", "https:"))
+	assert.Equal(t, []lint.Code{lint.LoadsFromAnywhere}, codes("img-src", "*"))
+	assert.Empty(t, codes("img-src", "data:"), "data: images are no channel to another server")
+	assert.Empty(t, codes("img-src", "http://cdn.example.com"), "images are not connections")
+	assert.Empty(t, codes("frame-src", "blob:"))
+	assert.Empty(t, codes("form-action", "*"), "not a directive lint rates")
 }
 
 func TestScope(t *testing.T) {

@@ -45,21 +45,34 @@ func (c *checker) loads(i int, p csp.Policy) {
 			continue
 		}
 		for _, e := range d.Sources().All() {
-			if !anyHost(e, ld.code != LoadsFromAnywhere) {
-				continue
+			if code, msg, ok := loadRule(ld.name, e); ok {
+				c.add(code, i, ld.name, e.String(), msg)
 			}
-			var msg string
-			switch ld.code {
-			case LoadsFromAnywhere:
-				msg = fmt.Sprintf("%s %s lets the page load %s from any server: injected markup can send data anywhere in their URLs, which connect-src does not stop", ld.name, e, ld.what)
-			case PluginsFromAnywhere:
-				msg = fmt.Sprintf("%s %s lets the page load %s from anywhere: set object-src 'none'", ld.name, e, ld.what)
-			default:
-				msg = fmt.Sprintf("%s %s lets the page run %s from anywhere: an injected tag loads code from any server", ld.name, e, ld.what)
-			}
-			c.add(ld.code, i, ld.name, e.String(), msg)
 		}
 	}
+}
+
+// loadRule returns the rule e breaks in the load directive name (one of
+// loadDirectives) when it lets the directive load from any host, and its
+// message.
+func loadRule(name string, e source.Expression) (Code, string, bool) {
+	for _, ld := range loadDirectives {
+		if ld.name != name {
+			continue
+		}
+		if !anyHost(e, ld.code != LoadsFromAnywhere) {
+			return "", "", false
+		}
+		switch ld.code {
+		case LoadsFromAnywhere:
+			return ld.code, fmt.Sprintf("%s %s lets the page load %s from any server: injected markup can send data anywhere in their URLs, which connect-src does not stop", ld.name, e, ld.what), true
+		case PluginsFromAnywhere:
+			return ld.code, fmt.Sprintf("%s %s lets the page load %s from anywhere: set object-src 'none'", ld.name, e, ld.what), true
+		default:
+			return ld.code, fmt.Sprintf("%s %s lets the page run %s from anywhere: an injected tag loads code from any server", ld.name, e, ld.what), true
+		}
+	}
+	return "", "", false
 }
 
 // anyHost reports whether e allows loads from any host: *, a host-source

@@ -7,19 +7,30 @@ import (
 	"github.com/cspkit/cspkit/source"
 )
 
-// Source lints one source expression as it would stand in directive, the
-// directive that governs connect requests (connect-src, or default-src in
-// a policy without one): the findings Check reports for such a source,
-// one per rule, each with Policy -1. Check runs it on every source of the
-// governing directive; package match runs it on the sources it suggests,
+// Source lints one source expression as it would stand in directive: the
+// findings Check reports for such a source, one per rule, each with Policy
+// -1. In connect-src and default-src, which govern connect requests, those
+// are the connect rules (CSP1003-CSP1013); in another fetch directive that
+// Check rates (script-src, img-src, object-src...), the rule a source that
+// loads from any host breaks there (CSP4001-CSP4003); in any other
+// directive, none. Check runs it on every source of the directive that
+// governs connections; package match runs it on the sources it suggests,
 // to say when a suggestion opens a policy up.
 func Source(directive string, e source.Expression) []Finding {
 	var out []Finding
-	sourceRules(directive, e, func(code Code, msg string) {
+	add := func(code Code, msg string) {
 		r, _ := ruleOf(code)
 		out = append(out, Finding{Code: code, Severity: r.Severity, Policy: -1, Directive: directive,
 			Sources: []string{e.String()}, Message: msg})
-	})
+	}
+	switch directive {
+	case csp.ConnectSrc, csp.DefaultSrc:
+		sourceRules(directive, e, add)
+	default:
+		if code, msg, ok := loadRule(directive, e); ok {
+			add(code, msg)
+		}
+	}
 	return out
 }
 

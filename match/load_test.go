@@ -172,6 +172,10 @@ func TestLoadExplains(t *testing.T) {
 	d, err = match.Load(csp.MustParse("img-src 'self'"), "https://app.example/", "https://evil.example/a.js", match.Script, match.WithEngine(match.Spec))
 	require.NoError(t, err)
 	assert.Equal(t, "allowed: https://evil.example/a.js; no enforced policy has script-src-elem, script-src or default-src, so scripts are unrestricted", d.String())
+	// default-src deciding names every directive of the list before it
+	d, err = match.Load(csp.MustParse("default-src 'self'"), "https://app.example/", "/w.js", match.Worker, match.WithEngine(match.Spec))
+	require.NoError(t, err)
+	assert.Equal(t, "allowed: https://app.example/w.js; policy 0 default-src (no worker-src, child-src or script-src) allows it by 'self'", d.String())
 }
 
 func TestExplainShadows(t *testing.T) {

@@ -19,7 +19,7 @@ import (
 // and a few kilobytes per engine.
 func (d Decision) String() string {
 	if !d.target.IsValid() {
-		return "no decision (a URL could not be parsed)"
+		return "no decision (Load or Connect returned an error)"
 	}
 	groups := d.groups(false)
 	if len(groups) == 1 {
@@ -234,7 +234,9 @@ func (v Verdict) describe(d Decision, full bool) string {
 	}
 	b.WriteString(" " + v.Directive)
 	if v.Fallback() {
-		b.WriteString(" (no " + v.Effective + ")")
+		if skipped := d.skipped(v); skipped != "" {
+			b.WriteString(" (no " + skipped + ")")
+		}
 	}
 	if e, ok := v.Matched(); ok {
 		fmt.Fprintf(&b, " allows it by %s", e)
@@ -326,8 +328,41 @@ func titles(es []Engine) []string {
 // fallbackNames lists the directives that could have decided d's request,
 // as "connect-src or default-src".
 func (d Decision) fallbackNames() string {
-	names := d.engine.profile().fallbacks[d.dest].Names()
+	return joinOr(d.engine.profile().fallbacks[d.dest].Names())
+}
+
+// skipped names the directives of v's fallback list that come before the
+// one that decided, which the policy lacks: "script-src-elem or
+// script-src" when default-src decides a script. It is "" when the
+// deciding directive is not on the list (a Chromium prefetch allowed by
+// another fetch directive).
+func (d Decision) skipped(v Verdict) string {
+	dest := d.dest
+	if dest.EffectiveDirective() != v.Effective {
+		for _, x := range Destinations() {
+			if x.EffectiveDirective() == v.Effective {
+				dest = x
+				break
+			}
+		}
+	}
+	names := d.engine.profile().fallbacks[dest].Names()
+	for i, n := range names {
+		if n == v.Directive {
+			if i == 0 {
+				return ""
+			}
+			return joinOr(names[:i])
+		}
+	}
+	return ""
+}
+
+// joinOr joins names as "a", "a or b", or "a, b or c".
+func joinOr(names []string) string {
 	switch len(names) {
+	case 0:
+		return ""
 	case 1:
 		return names[0]
 	case 2:

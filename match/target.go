@@ -13,7 +13,7 @@ import (
 // path on the page's host, which is rarely what a test meant.
 type AmbiguousTargetError struct {
 	Target string // the target as given
-	Read   string // the URL fetch() would request, "" when there is none
+	Read   string // the URL the page would request (fetch() or any load), "" when there is none
 	// Meant is the URL the target reads as on its own, when it has a
 	// scheme: "https:/evil.example/x" reads as https://evil.example/x,
 	// but relative to an https page it is a path on the page's host.
@@ -30,13 +30,13 @@ func (e *AmbiguousTargetError) Error() string {
 		return fmt.Sprintf("ambiguous target %q: it reads as a URL with the scheme %q; write https://%s for a host and port",
 			t, t[:strings.IndexByte(t, ':')], t)
 	case e.Meant != "":
-		return fmt.Sprintf("ambiguous target %q: fetch() on this page would request %s, a path on the page's host, not %s; write %s",
+		return fmt.Sprintf("ambiguous target %q: the page would request %s, a path on the page's host, not %s; write %s",
 			t, e.Read, e.Meant, e.Meant)
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "ambiguous target %q", t)
 	if e.Read != "" {
-		fmt.Fprintf(&b, ": fetch() would request %s, a path on the page's host", e.Read)
+		fmt.Fprintf(&b, ": the page would request %s, a path on the page's host", e.Read)
 	}
 	first, _, _ := strings.Cut(t, "/")
 	if looksLikeHost(first) {

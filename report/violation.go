@@ -38,7 +38,7 @@ type Violation struct {
 	// of the parsed policy (lower-case names and keywords, scheme-less
 	// host-sources given the page's scheme, report-uri made absolute).
 	OriginalPolicy string
-	StatusCode     int    // HTTP status of the page's response (0 for WebKit on non-http pages, for Firefox's frames, plugins and shared workers)
+	StatusCode     int    // HTTP status of the page's response (0 for WebKit on any page not served over http:, https included; 0 for Firefox's frames, plugins and shared workers)
 	SourceFile     string // the script that made the request, stripped, when known
 	LineNumber     int    // its line, 0 when unknown
 	ColumnNumber   int    // its column, 0 when unknown (Firefox: 1)

@@ -35,7 +35,7 @@ func TestRun(t *testing.T) {
 		{"bad target", []string{"-policy", "connect-src *", "-page", "https://example.com/", "http://exa mple.com/"},
 			2, nil, `invalid target URL "http://exa mple.com/"`},
 		{"one bad target, the others decided", []string{"-policy", "connect-src 'self'", "-page", "https://example.com/", "/ok", "evil.example", "https://b.example/"},
-			2, []string{"allowed: https://example.com/ok", "blocked: https://b.example/"}, `ambiguous target "evil.example": fetch() would request https://example.com/evil.example`},
+			2, []string{"allowed: https://example.com/ok", "blocked: https://b.example/"}, `ambiguous target "evil.example": the page would request https://example.com/evil.example`},
 		{"flags after targets", []string{"-page", "https://example.com/", "https://api.example.com/v1", "-policy", "connect-src https://api.example.com", "-engine", "firefox"},
 			0, []string{"allowed: https://api.example.com/v1; policy 0 connect-src allows it by https://api.example.com"}, ""},
 		{"-- ends the flags", []string{"-policy", "connect-src *", "-page", "https://example.com/", "--", "-json"},
