@@ -26,7 +26,7 @@ func (p *Policies) WellFormed() bool {
 	}
 	var why []string
 	if !p.enforces() {
-		why = append(why, "no enforced Content-Security-Policy is delivered")
+		why = append(why, "no enforced Content-Security-Policy is delivered (neither a header nor a <meta> in the <head>: browsers ignore one in the body)")
 	}
 	if n := len(p.problems); n > 0 {
 		why = append(why, "browsers drop or ignore part of the policies ("+count(n, "parse problem")+")")
