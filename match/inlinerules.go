@@ -109,7 +109,10 @@ func factsOf(l source.List) listFacts {
 // element was inserted by script (not parser-inserted).
 func (p *profile) inlineMatch(l source.List, dir string, k InlineKind, el *Element, d *digests, inserted bool) (int, string) {
 	if l.IsNone() {
-		return -1, ""
+		if l.Len() == 0 {
+			return -1, "the list is empty, which blocks everything"
+		}
+		return -1, "the list is 'none'"
 	}
 	f := factsOf(l)
 	// Step 1: "does a source list allow all inline behavior for type?"
