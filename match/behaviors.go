@@ -208,6 +208,34 @@ var behaviors = []behavior{
 		func(p *profile) string { return destList(p.upgradeBeforeRefusal) }},
 	{"star-by-directive", "* written in img-src also matches data:, in media-src data: and blob: (whatever the destination)",
 		func(p *profile) string { return yesNo(p.starByDirective) }},
+	{"strict-dynamic-voids-unsafe-inline", "inline checks for which 'strict-dynamic' in the governing directive makes 'unsafe-inline' ignored (from browser sources, not recorded)",
+		func(p *profile) string {
+			switch p.strictDynamicInline {
+			case inlineByScriptDirectives:
+				return "any, when it is script-src, script-src-elem, script-src-attr or default-src (styles too)"
+			case inlineByWebKitDirectives:
+				return "any, when it is script-src, script-src-elem or default-src (styles too; not script-src-attr)"
+			}
+			return "scripts, event handlers and javascript: URLs"
+		}},
+	{"strict-dynamic-inline-inserted", "'strict-dynamic' lets an inline script run that a script inserted (not parser-inserted), without nonce or hash (from browser sources, not recorded)",
+		func(p *profile) string { return yesNo(p.strictDynamicInserted) }},
+	{"hash-comparison", "how hash-sources are compared with the digest of inline code and with SRI integrity metadata (from browser sources, not recorded)",
+		func(p *profile) string {
+			switch p.hashes {
+			case hashNormalized:
+				return "base64 text, the source's base64url turned to base64 (both)"
+			case hashDecoded:
+				return "decoded digests: base64 or base64url, padding optional"
+			}
+			return "inline: base64 text, base64url turned to base64; SRI: text as written"
+		}},
+	{"nonce-trimmed", "an element's nonce is compared without leading and trailing white space (from browser sources, not recorded)",
+		func(p *profile) string { return yesNo(p.nonceTrimmed) }},
+	{"nonce-allows-style-attribute", "a nonce-source equal to the element's nonce also allows its style attribute (from browser sources, not recorded)",
+		func(p *profile) string { return yesNo(p.styleAttrNonce) }},
+	{"trusted-types-eval", "'trusted-types-eval' allows string eval when an enforced policy has require-trusted-types-for 'script' (from browser sources, not recorded)",
+		func(p *profile) string { return yesNo(p.trustedTypesEval) }},
 }
 
 // destList names the destinations of s, or "-".

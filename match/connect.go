@@ -352,7 +352,10 @@ func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c *config
 					v.Directive, v.Sources, v.Match, v.Allowed = hd.Name(), hd.Sources(), m, true
 				}
 			}
-			if dest == Script && strictDynamicIndex(v.Sources) >= 0 {
+			switch i, pre := p.preRequest(dest, v.Sources, c); pre {
+			case preAllowed:
+				v.Allowed, v.Match = true, i
+			case preBlocked:
 				v.Allowed, v.Match, v.BlockedBy, v.Reason = false, -1, dir.Name(), strictDynamicReason
 			}
 			if p.strictDynamicWorkers && isWorker(dest) && strictDynamicIndex(v.Sources) >= 0 {
@@ -439,7 +442,11 @@ func (p *profile) enforcedAllow(list csp.List, u *urlx.URL, self *selfOrigin, c 
 		if !ok || p.strictDynamicWorkers && isWorker(dest) && strictDynamicIndex(dir.Sources()) >= 0 {
 			continue
 		}
-		if mp.matchPolicy(pol, dir, u, self, c.redirected) < 0 {
+		_, pre := p.preRequest(dest, dir.Sources(), c)
+		if pre == preBlocked {
+			return false
+		}
+		if pre != preAllowed && mp.matchPolicy(pol, dir, u, self, c.redirected) < 0 {
 			if dest != Prefetch || p.hint != hintAnyDirective {
 				return false
 			}
@@ -447,7 +454,7 @@ func (p *profile) enforcedAllow(list csp.List, u *urlx.URL, self *selfOrigin, c 
 				return false
 			}
 		}
-		if dest == Script && strictDynamicIndex(dir.Sources()) >= 0 || secondFails(p.secondCheckFails(dir, u, self, c, request)) {
+		if secondFails(p.secondCheckFails(dir, u, self, c, request)) {
 			return false
 		}
 	}

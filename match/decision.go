@@ -54,6 +54,8 @@ type Decision struct {
 	list         csp.List
 	page, target URL
 	checked      URL
+	inline       InlineKind // set by Inline
+	eval         EvalKind   // set by Eval
 }
 
 // Verdict is how one policy judged a request.
@@ -81,7 +83,11 @@ type Verdict struct {
 	// parser-inserted script (Load with Script). Match is -1 then, and
 	// Reason says why.
 	BlockedBy string
-	Reason    string
+	// Reason says why BlockedBy blocks and, in decisions of Inline and
+	// Eval, why the sources do not allow the code ("no 'unsafe-inline',
+	// no hash-source matches the text..."). It is for people; the
+	// wording may change.
+	Reason string
 }
 
 // ViolatedDirective returns the directive a violation report names for

@@ -21,6 +21,15 @@
 //   - 'self' matches the page's origin, and the same host on https or wss
 //     (and, from an http page, http or ws) with the same or default ports.
 //
+// Load decides the other fetch destinations (scripts, styles, images,
+// frames, workers...) the same way, by each destination's effective
+// directive and its fallback list. Inline decides inline code (scripts,
+// event handlers, styles, style attributes, javascript: URLs) by
+// 'unsafe-inline', nonces and hashes, and Eval decides string and
+// WebAssembly compilation by 'unsafe-eval', 'wasm-unsafe-eval' and
+// 'trusted-types-eval' (CSP3 #should-block-inline, #can-compile-strings,
+// #can-compile-wasm-bytes).
+//
 // Browsers differ from the specification and from each other in places; an
 // Engine names the model that decides. URLs are parsed as browsers parse them
 // (the WHATWG URL standard, with IDNA), never with net/url.

@@ -69,6 +69,12 @@ type profile struct {
 	prefetchNetworkOnly      bool            // <link rel=prefetch> makes no request for a URL that is not http: or https:
 	reportOnlyAsGiven        bool            // report-only policies check a request's URL as written, before upgrades (first hop)
 	selfBlobFrameSrc         bool            // 'self' in frame-src matches a blob: URL of the page's origin
+	strictDynamicInline      inlineRule      // which inline checks 'strict-dynamic' makes ignore 'unsafe-inline'
+	strictDynamicInserted    bool            // 'strict-dynamic' allows an inline script a script inserted (not parser-inserted)
+	hashes                   hashRule        // how hash-sources are compared with digests
+	nonceTrimmed             bool            // an element's nonce is compared without leading and trailing ASCII whitespace
+	styleAttrNonce           bool            // a nonce-source matching the element's nonce allows its style attribute
+	trustedTypesEval         bool            // 'trusted-types-eval' allows string eval when an enforced policy requires Trusted Types
 
 	fallbacks      [numDestinations]csp.Fallback // the directive fallback list of each destination
 	notLoadedTexts [numDestinations]string       // the refusal text of each destination in notLoaded
@@ -150,6 +156,11 @@ var specProfile = profile{
 	wildcard:             starHTTP,
 	ports:                portSpec,
 	strictDynamicWorkers: true,
+	// CSP3 #allow-all-inline step 2.2, #match-element-to-source-list,
+	// #can-compile-strings.
+	strictDynamicInline: inlineByType,
+	hashes:              hashSpec,
+	trustedTypesEval:    true,
 }
 
 var chromiumProfile = profile{
@@ -175,6 +186,24 @@ var chromiumProfile = profile{
 	mixedContentViolation: true,
 	xhrRefusesFTP:         true,
 	xhrRefuses:            []string{"file", "view-source"},
+	// Blink's CSPSourceListAllowAllInline (core/frame/csp/
+	// source_list_directive.cc) voids 'unsafe-inline' beside
+	// 'strict-dynamic' when the governing directive is a script directive
+	// or default-src, whatever the inline type.
+	strictDynamicInline: inlineByScriptDirectives,
+	// CSPDirectiveListAllowInline (core/frame/csp/csp_directive_list.cc):
+	// a script element that is not parser-inserted runs under
+	// 'strict-dynamic'.
+	strictDynamicInserted: true,
+	// ParseHash (services/network/public/cpp/content_security_policy/
+	// content_security_policy.cc) decodes base64 and base64url, padding
+	// ignored; digests are compared as bytes (ParseBase64Digest for SRI).
+	hashes: hashDecoded,
+	// CSPSourceListAllowNonce (source_list_directive.cc) strips the
+	// element's nonce of white space.
+	nonceTrimmed: true,
+	// network::mojom::CSPSourceList.allow_trusted_types_eval.
+	trustedTypesEval: true,
 }
 
 var firefoxProfile = profile{
@@ -200,6 +229,18 @@ var firefoxProfile = profile{
 	mixedLoads:               destsOf(Image, Media, Track),
 	autoUpgradeAfter:         destsOf(Image, Media),
 	prefetchNetworkOnly:      true,
+	// nsCSPDirective::allowsAllInlineBehavior (dom/security/nsCSPUtils.cpp)
+	// follows CSP3 by type (script-src-elem and script-src-attr checks).
+	strictDynamicInline: inlineByType,
+	// nsCSPContext::GetAllowsInline (dom/security/nsCSPContext.cpp): a
+	// script that is not parser-created runs under 'strict-dynamic'.
+	strictDynamicInserted: true,
+	// nsCSPHashSrc (nsCSPUtils.cpp) rewrites base64url to base64 when
+	// parsing and compares base64 text, for inline hashes and SRI alike.
+	hashes: hashNormalized,
+	// nsCSPContext::GetAllowsEval checks CSP_TRUSTED_TYPES_EVAL when
+	// Trusted Types are enforced.
+	trustedTypesEval: true,
 }
 
 var webkitProfile = profile{
@@ -231,6 +272,22 @@ var webkitProfile = profile{
 	workerRedirectCSPFirst: true,
 	starByDirective:        true,
 	serviceWorkerCSPFirst:  true,
+	// ContentSecurityPolicySourceList::parseSource (page/csp/) reads
+	// 'strict-dynamic' only in script-src, script-src-elem and
+	// default-src, and there it voids 'unsafe-inline' for every check.
+	strictDynamicInline: inlineByWebKitDirectives,
+	// ContentSecurityPolicyDirectiveList::
+	// violatedDirectiveForNonParserInsertedScripts: an inline script that
+	// is not parser-inserted runs under 'strict-dynamic'.
+	strictDynamicInserted: true,
+	// Hash-sources are parsed into digests (parseCryptographicDigest) and
+	// compared as ContentSecurityPolicyHash values.
+	hashes: hashDecoded,
+	// violatedDirectiveForUnsafeInlineStyleAttribute checks the nonce.
+	styleAttrNonce: true,
+	// The source list parser read knows no 'trusted-types-eval': it is
+	// ignored, and string eval needs 'unsafe-eval'.
+	trustedTypesEval: false,
 }
 
 // The engines. Spec follows Content Security Policy Level 3 as written

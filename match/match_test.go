@@ -270,7 +270,7 @@ func TestDecisionString(t *testing.T) {
 func TestZeroDecisionAndURLErrors(t *testing.T) {
 	d, err := match.Connect(csp.MustParse("connect-src *"), "https://example.com/", "http://exa mple/")
 	require.Error(t, err)
-	assert.Equal(t, "no decision (Load or Connect returned an error)", d.String())
+	assert.Equal(t, "no decision (the call returned an error)", d.String())
 	assert.False(t, d.Allowed)
 	_, err = match.ParseURL("/x")
 	assert.ErrorContains(t, err, `match: invalid URL "/x"`)

@@ -18,6 +18,11 @@ type config struct {
 	upgrades    bool // set per decision: an enforced policy has upgrade-insecure-requests
 	blocksMixed bool // set per decision: an enforced policy has block-all-mixed-content
 	relative    bool // set per decision: the target was given relative to the page
+
+	nonce             string // the element's nonce (WithNonce)
+	integrity         string // the element's integrity metadata (WithIntegrity)
+	notParserInserted bool   // the element was inserted by script (NotParserInserted)
+	sri               []sriItem
 }
 
 func newConfig(opts []Option) config {
@@ -26,6 +31,9 @@ func newConfig(opts []Option) config {
 		if o != nil {
 			c = o.apply(c)
 		}
+	}
+	if c.integrity != "" {
+		c.sri = parseIntegrity(c.integrity)
 	}
 	return c
 }

@@ -18,8 +18,8 @@ import (
 // the length of the 16 source lists they write (%+v writes them whole)
 // and a few kilobytes per engine.
 func (d Decision) String() string {
-	if !d.target.IsValid() {
-		return "no decision (Load or Connect returned an error)"
+	if !d.target.IsValid() && !d.aboutCode() {
+		return "no decision (the call returned an error)"
 	}
 	groups := d.groups(false)
 	if len(groups) == 1 {
@@ -54,7 +54,7 @@ func (d Decision) String() string {
 func (d Decision) Format(f fmt.State, verb rune) {
 	switch {
 	case verb == 'v' && f.Flag('+'):
-		if !d.target.IsValid() {
+		if !d.target.IsValid() && !d.aboutCode() {
 			fmt.Fprint(f, d.String())
 			return
 		}
@@ -168,9 +168,9 @@ func (d Decision) lines(full bool) []line {
 	}
 	switch {
 	case d.CSPAllowed && restricting == 0 && len(d.Policies) == 0:
-		out = append(out, line{1, "no policy restricts " + d.dest.plural()})
+		out = append(out, line{1, "no policy restricts " + d.plural()})
 	case d.CSPAllowed && restricting == 0:
-		out = append(out, line{1, "no enforced policy has " + d.fallbackNames() + ", so " + d.dest.plural() + " are unrestricted"})
+		out = append(out, line{1, "no enforced policy has " + d.fallbackNames() + ", so " + d.plural() + " are unrestricted"})
 	}
 	if d.MixedContent {
 		out = append(out, line{1, "an https page's request to http: or ws: is blocked as mixed content whatever the policies say: use https: or wss:"})
@@ -182,6 +182,19 @@ func (d Decision) lines(full bool) []line {
 // verdict and the URL checked.
 func (d Decision) headline() string {
 	var b strings.Builder
+	if d.aboutCode() {
+		if d.Allowed {
+			b.WriteString("allowed: ")
+		} else {
+			b.WriteString("blocked: ")
+		}
+		if d.inline != 0 {
+			b.WriteString(d.inline.String() + " (" + d.inline.EffectiveDirective() + ")")
+		} else {
+			b.WriteString(d.eval.String() + " (" + d.eval.EffectiveDirective() + ")")
+		}
+		return b.String()
+	}
 	switch {
 	case d.Refused != "":
 		fmt.Fprintf(&b, "refused: %s: %s (before CSP runs)", clip(d.target.String()), d.Refused)
@@ -229,7 +242,7 @@ func (v Verdict) describe(d Decision, full bool) string {
 		return b.String()
 	}
 	if v.Directive == "" {
-		b.WriteString(": no " + d.fallbackNames() + ", does not restrict " + d.dest.plural())
+		b.WriteString(": no " + d.fallbackNames() + ", does not restrict " + d.plural())
 		return b.String()
 	}
 	b.WriteString(" " + v.Directive)
@@ -247,6 +260,8 @@ func (v Verdict) describe(d Decision, full bool) string {
 		b.WriteString(" is empty, which blocks everything")
 	case v.Sources.IsNone():
 		b.WriteString(" is 'none'")
+	case d.aboutCode():
+		b.WriteString(" " + listText(v, full) + ": " + v.Reason)
 	default:
 		b.WriteString(" " + listText(v, full) + ": no source matches (page origin " + clip(d.page.Origin()) + ")")
 	}
@@ -328,7 +343,19 @@ func titles(es []Engine) []string {
 // fallbackNames lists the directives that could have decided d's request,
 // as "connect-src or default-src".
 func (d Decision) fallbackNames() string {
-	return joinOr(d.engine.profile().fallbacks[d.dest].Names())
+	return joinOr(d.fallbackList(d.dest))
+}
+
+// fallbackList returns the names of the fallback list of what d decides:
+// the inline check's or eval's, or, for a URL, dest's in d's engine.
+func (d Decision) fallbackList(dest Destination) []string {
+	switch {
+	case d.inline != 0:
+		return inlineFallbacks[d.inline].Names()
+	case d.eval != 0:
+		return evalFallback.Names()
+	}
+	return d.engine.profile().fallbacks[dest].Names()
 }
 
 // skipped names the directives of v's fallback list that come before the
@@ -338,7 +365,7 @@ func (d Decision) fallbackNames() string {
 // another fetch directive).
 func (d Decision) skipped(v Verdict) string {
 	dest := d.dest
-	if dest.EffectiveDirective() != v.Effective {
+	if d.inline == 0 && d.eval == 0 && dest.EffectiveDirective() != v.Effective {
 		for _, x := range Destinations() {
 			if x.EffectiveDirective() == v.Effective {
 				dest = x
@@ -346,7 +373,7 @@ func (d Decision) skipped(v Verdict) string {
 			}
 		}
 	}
-	names := d.engine.profile().fallbacks[dest].Names()
+	names := d.fallbackList(dest)
 	for i, n := range names {
 		if n == v.Directive {
 			if i == 0 {
@@ -369,4 +396,18 @@ func joinOr(names []string) string {
 		return names[0] + " or " + names[1]
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// plural names what d decides in the plural: "connections", "inline
+// scripts", "string evals".
+func (d Decision) plural() string {
+	switch {
+	case d.inline != 0:
+		return inlinePlurals[d.inline]
+	case d.eval == StringEval:
+		return "string evals"
+	case d.eval == WasmCompile:
+		return "WebAssembly compilations"
+	}
+	return d.dest.plural()
 }

@@ -103,6 +103,24 @@ func ForEngine(e match.Engine) Option {
 	return optionFunc(func(c *config) { c.engine, c.engineSet = e, true })
 }
 
+// ErrInlineUnsupported is returned by Violations for a decision of
+// match.Inline or match.Eval: CSP3 reports those with blocked-uri
+// "inline", "eval" or "wasm-eval", a sample and the element's position,
+// which this package does not build yet (rather than a report of a URL
+// load that would be wrong).
+var ErrInlineUnsupported = errors.New("report: violations of inline code and eval (blocked-uri \"inline\", \"eval\", \"wasm-eval\") are not built yet")
+
+// codeDecision returns ErrInlineUnsupported for a decision about inline
+// code or eval.
+func codeDecision(d match.Decision) error {
+	_, inline := d.Inline()
+	_, eval := d.Eval()
+	if inline || eval {
+		return ErrInlineUnsupported
+	}
+	return nil
+}
+
 // ErrRedirectNeedsOriginal is returned by Violations for a redirected
 // decision without the OriginalURL option.
 var ErrRedirectNeedsOriginal = errors.New("report: the decision is about a redirect target; browsers report the original URL: give it with OriginalURL")
@@ -139,7 +157,8 @@ func (e *UnrecordedError) Error() string {
 // its violations hold both. Chromium reports no report-only violation of a
 // prefetch: its violations hold none.
 //
-// The error is ErrRedirectNeedsOriginal, a *match.URLError for a bad
+// The error is ErrInlineUnsupported for a decision of match.Inline or
+// match.Eval, ErrRedirectNeedsOriginal, a *match.URLError for a bad
 // OriginalURL, an *UnrecordedError for a destination whose reports were
 // not recorded from the engine (XSLT for the browsers, and loads an engine
 // never makes; Spec builds every destination's), or an error saying which
@@ -150,6 +169,9 @@ func Violations(d match.Decision, opts ...Option) ([]Violation, error) {
 		if o != nil {
 			o.apply(&c)
 		}
+	}
+	if err := codeDecision(d); err != nil {
+		return nil, err
 	}
 	one := d
 	switch {
