@@ -91,12 +91,12 @@ var behaviors = []behavior{
 		}},
 	{"strict-dynamic-in-default-src", "'strict-dynamic' in default-src (or script-src) voids 'self' and the host and scheme sources after it, for every request that falls back to it",
 		func(p *profile) string { return yesNo(p.strictDynamicVoids) }},
-	{"strict-dynamic-workers", "'strict-dynamic' in the directive that governs workers allows every worker script (not parser-inserted), whatever the host list",
+	{"strict-dynamic-workers", "the directives whose 'strict-dynamic', when they govern workers, allows every worker script (not parser-inserted), whatever the host list",
 		func(p *profile) string {
-			if p.strictDynamicWorkers {
-				return "yes"
+			if len(p.strictDynamicWorkers) == 0 {
+				return "none: the host list decides"
 			}
-			return "not recorded yet: the host list decides"
+			return strings.Join(p.strictDynamicWorkers, ", ")
 		}},
 	{"sandboxed-self", "what 'self' and scheme-less host-sources match on a page an enforced sandbox (without allow-same-origin) gives an opaque origin",
 		func(p *profile) string {
@@ -192,6 +192,8 @@ var behaviors = []behavior{
 		func(p *profile) string { return destList(p.notLoaded) }},
 	{"self-blob-in-frame-src", "'self' written in frame-src matches a blob: URL whose origin is the page's (not through child-src or default-src)",
 		func(p *profile) string { return yesNo(p.selfBlobFrameSrc) }},
+	{"redirect-scheme-csp-first", "destinations whose redirect to a URL that is not http: or https: (data:, which then fails) is checked by CSP first (a violation)",
+		func(p *profile) string { return destList(p.redirectSchemeCSPFirst) }},
 	{"report-only-as-given", "report-only policies check the URL as written, before upgrade-insecure-requests and the mixed-content upgrade (a redirect hop: as upgraded)",
 		func(p *profile) string { return yesNo(p.reportOnlyAsGiven) }},
 	{"prefetch-network-only", "<link rel=prefetch> of a URL that is not http: or https: (data:, blob:) makes no request (refused)",

@@ -1,6 +1,8 @@
 package match
 
 import (
+	"slices"
+
 	"github.com/cspkit/cspkit/csp"
 	"github.com/cspkit/cspkit/internal/urlx"
 )
@@ -249,6 +251,15 @@ func (p *profile) loadRoute(r *route, target *urlx.URL, c *config, self *selfOri
 		r.refused = urlTooLong
 		return
 	}
+	if c.redirected && target.Scheme != "http" && target.Scheme != "https" {
+		// Fetch: a redirect to anything but http(s) is a network error,
+		// after a CSP check in some engines.
+		if !p.redirectSchemeCSPFirst.has(c.dest) {
+			r.refused = redirectScheme
+			return
+		}
+		r.refusedAfter = redirectScheme
+	}
 	if c.dest == ServiceWorker && c.redirected {
 		r.refused = serviceWorkerRedirect
 		return
@@ -358,7 +369,7 @@ func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c *config
 			case preBlocked:
 				v.Allowed, v.Match, v.BlockedBy, v.Reason = false, -1, dir.Name(), strictDynamicReason
 			}
-			if p.strictDynamicWorkers && isWorker(dest) && strictDynamicIndex(v.Sources) >= 0 {
+			if isWorker(dest) && slices.Contains(p.strictDynamicWorkers, v.Directive) && strictDynamicIndex(v.Sources) >= 0 {
 				// CSP3: a request that is not parser-inserted is allowed.
 				v.Allowed, v.Match = true, strictDynamicIndex(v.Sources)
 			}
@@ -439,7 +450,7 @@ func (p *profile) enforcedAllow(list csp.List, u *urlx.URL, self *selfOrigin, c 
 			return false
 		}
 		dir, ok := p.governing(pol, dest)
-		if !ok || p.strictDynamicWorkers && isWorker(dest) && strictDynamicIndex(dir.Sources()) >= 0 {
+		if !ok || isWorker(dest) && slices.Contains(p.strictDynamicWorkers, dir.Name()) && strictDynamicIndex(dir.Sources()) >= 0 {
 			continue
 		}
 		_, pre := p.preRequest(dest, dir.Sources(), c)

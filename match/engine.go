@@ -46,7 +46,7 @@ type profile struct {
 	sandboxRelativeWSRefused bool            // new WebSocket() refuses relative URLs on a sandboxed page
 	strictDynamicVoids       bool            // 'strict-dynamic' in default-src or a script directive voids 'self' and the host and scheme sources after it
 	pathEscapes              escapeRule      // how escapes of non-ASCII bytes in paths are read
-	strictDynamicWorkers     bool            // 'strict-dynamic' allows workers, which are not parser-inserted (CSP3)
+	strictDynamicWorkers     []string        // directives whose 'strict-dynamic' allows the workers they govern, which are not parser-inserted (CSP3: all)
 	maxURLLength             int             // longer URLs are refused before CSP (0: no limit but the library's)
 	fetchRefuses             []string        // schemes fetch, XHR and EventSource refuse before CSP
 	xhrRefuses               []string        // schemes XHR and EventSource refuse before CSP (besides fetchRefuses)
@@ -69,6 +69,7 @@ type profile struct {
 	prefetchNetworkOnly      bool            // <link rel=prefetch> makes no request for a URL that is not http: or https:
 	reportOnlyAsGiven        bool            // report-only policies check a request's URL as written, before upgrades (first hop)
 	selfBlobFrameSrc         bool            // 'self' in frame-src matches a blob: URL of the page's origin
+	redirectSchemeCSPFirst   destSet         // destinations whose redirect to a URL that is not http(s) is checked by CSP before it fails
 	strictDynamicInline      inlineRule      // which inline checks 'strict-dynamic' makes ignore 'unsafe-inline'
 	strictDynamicInserted    bool            // 'strict-dynamic' allows an inline script a script inserted (not parser-inserted)
 	hashes                   hashRule        // how hash-sources are compared with digests
@@ -149,13 +150,17 @@ const (
 	portChromiumNavigation
 )
 
+// workerDirectives are the directives that may govern a worker (its
+// fallback list), each of whose 'strict-dynamic' CSP3 honors for it.
+var workerDirectives = []string{"worker-src", "child-src", "script-src", "default-src"}
+
 var specProfile = profile{
 	name: "spec", title: "CSP3 spec",
 	websocketAsHTTP:      true,
 	wsSchemeCrossover:    true,
 	wildcard:             starHTTP,
 	ports:                portSpec,
-	strictDynamicWorkers: true,
+	strictDynamicWorkers: workerDirectives,
 	// CSP3 #allow-all-inline step 2.2, #match-element-to-source-list,
 	// #can-compile-strings.
 	strictDynamicInline: inlineByType,
@@ -165,6 +170,8 @@ var specProfile = profile{
 
 var chromiumProfile = profile{
 	name: "chromium", title: "Chromium",
+	// dest2 e000001…: 'strict-dynamic' wherever it governs a worker
+	strictDynamicWorkers:  workerDirectives,
 	wildcard:              starWebSocket,
 	ipHosts:               true,
 	opaqueHostStar:        true,
@@ -245,30 +252,35 @@ var firefoxProfile = profile{
 
 var webkitProfile = profile{
 	name: "webkit", title: "WebKit",
-	wsSchemeCrossover:      true,
-	wildcard:               starWebSocket,
-	ipHosts:                true,
-	ports:                  portWebKit,
-	wholePathDecode:        true,
-	self:                   selfHostSource,
-	opaqueHostStar:         true,
-	leniency:               source.CutQuery | source.AnyPathChar,
-	portRangeChecked:       true,
-	loopbackMixed:          true,
-	bareStarSourceInert:    true,
-	upgrade:                upgradeUnlessReport,
-	sandbox:                sandboxSecureSchemes,
-	strictDynamicVoids:     true,
-	pathEscapes:            escapeUTF8Replacing,
-	wsRefusesBadPorts:      true,
-	notLoaded:              destsOf(Manifest, Prefetch),
-	autoUpgrade:            destsOf(Image, Media),
-	asGiven:                destsOf(Media, Track),
-	mixedLoads:             destsOf(Image, Media),
-	notUpgraded:            destsOf(Worker, ServiceWorker),
-	upgradeBeforeRefusal:   destsOf(SharedWorker),
-	redirectMixedFirst:     destsOf(Frame, Object),
-	selfBlobFrameSrc:       true,
+	// dest2 e000127…: only in script-src and default-src; in worker-src
+	// and child-src the host list decides
+	strictDynamicWorkers: []string{"script-src", "default-src"},
+	wsSchemeCrossover:    true,
+	wildcard:             starWebSocket,
+	ipHosts:              true,
+	ports:                portWebKit,
+	wholePathDecode:      true,
+	self:                 selfHostSource,
+	opaqueHostStar:       true,
+	leniency:             source.CutQuery | source.AnyPathChar,
+	portRangeChecked:     true,
+	loopbackMixed:        true,
+	bareStarSourceInert:  true,
+	upgrade:              upgradeUnlessReport,
+	sandbox:              sandboxSecureSchemes,
+	strictDynamicVoids:   true,
+	pathEscapes:          escapeUTF8Replacing,
+	wsRefusesBadPorts:    true,
+	notLoaded:            destsOf(Manifest, Prefetch),
+	autoUpgrade:          destsOf(Image, Media),
+	asGiven:              destsOf(Media, Track),
+	mixedLoads:           destsOf(Image, Media),
+	notUpgraded:          destsOf(Worker, ServiceWorker),
+	upgradeBeforeRefusal: destsOf(SharedWorker),
+	redirectMixedFirst:   destsOf(Frame, Object),
+	selfBlobFrameSrc:     true,
+	// dest2 e001792…: subresources, not frames and plugins (e001906, e001887)
+	redirectSchemeCSPFirst: destsOf(Script, Style, Image, Font, Media, Track, Worker, SharedWorker, Manifest),
 	workerRedirectCSPFirst: true,
 	starByDirective:        true,
 	serviceWorkerCSPFirst:  true,

@@ -47,6 +47,20 @@ func TestLoadSwitches(t *testing.T) {
 			want{"blocked", "blocked", "blocked"}},
 		{"image: blob: under img-src 'self'", "img-src 'self'", "", "https://a.example/", "blob:https://a.example/00000000-0000-4000-8000-000000000000", match.Image, false,
 			want{"blocked", "blocked", "blocked"}},
+		// strict-dynamic-workers (dest2 e000001, e000127): Chromium honors it
+		// wherever it governs a worker, WebKit in script-src and default-src only.
+		{"worker: worker-src 'strict-dynamic'", "worker-src 'strict-dynamic'", "", "https://a.example/", "https://a.example/w.js", match.Worker, false,
+			want{"allowed", "blocked", "blocked"}},
+		{"worker: script-src 'strict-dynamic'", "script-src 'strict-dynamic'", "", "https://a.example/", "https://a.example/w.js", match.Worker, false,
+			want{"allowed", "blocked", "allowed"}},
+		// redirect-scheme-csp-first (dest2 e001792, e001906): a redirect to
+		// data: fails; WebKit checks a subresource's first.
+		{"script redirected to data:", "script-src 'self'", "", "https://a.example/", "data:text/javascript,1", match.Script, true,
+			want{"refused", "refused", "blocked"}},
+		{"script redirected to data:, allowed", "script-src 'self' data:", "", "https://a.example/", "data:text/javascript,1", match.Script, true,
+			want{"refused", "refused", "refused"}},
+		{"frame redirected to data:", "frame-src 'self'", "", "https://a.example/", "data:text/html,1", match.Frame, true,
+			want{"refused", "refused", "refused"}},
 		// navigation-matcher (d002712, d005524): frames only.
 		{"frame: http source with port 443", "frame-src http://cdn.example:443", "", "https://a.example/", "https://cdn.example/x", match.Frame, false,
 			want{"blocked", "allowed", "allowed"}},

@@ -112,6 +112,7 @@ const (
 	redirectMixed
 	workerRedirect
 	prefetchScheme
+	redirectScheme
 )
 
 // prepare returns the URL that request rt.request to u goes to in engine
@@ -215,6 +216,8 @@ func (p *profile) refusalText(f refusal, r Request, u *urlx.URL) string {
 		return "navigator.serviceWorker.register() rejects script paths with %2F or %5C"
 	case serviceWorkerInsecure:
 		return "navigator.serviceWorker exists only on secure pages (https:, or http: on localhost)"
+	case redirectScheme:
+		return fmt.Sprintf("a redirect to a %s: URL fails before CSP (Fetch: redirects go to http: and https: only)", u.Scheme)
 	case prefetchScheme:
 		return fmt.Sprintf("%s prefetches only http: and https: URLs: no request is made", p.title)
 	}
