@@ -54,6 +54,7 @@ type Decision struct {
 	list         csp.List
 	page, target URL
 	checked      URL
+	ancestors    []URL // the chain a FrameAncestors decision is about
 }
 
 // Verdict is how one policy judged a request.

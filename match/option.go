@@ -20,6 +20,14 @@ type config struct {
 	relative    bool // set per decision: the target was given relative to the page
 }
 
+// forDest sets the destination decided; a base URL is never redirected.
+func (c *config) forDest(dest Destination) {
+	c.dest = dest
+	if dest == Base {
+		c.redirected = false
+	}
+}
+
 func newConfig(opts []Option) config {
 	c := config{engines: browserProfiles}
 	for _, o := range opts {
