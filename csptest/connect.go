@@ -101,7 +101,7 @@ func (p *Policies) Unrestricted(dests ...match.Destination) bool {
 	}
 	ok := true
 	for _, dest := range dests {
-		d, err := match.Load(p.list, "https://csptest.invalid/", "/", dest, p.options()...)
+		d, err := match.Load(p.list, "https://csptest.invalid/", "https://csptest.invalid/", dest, p.options()...)
 		if err != nil {
 			p.t.Errorf("%s: %v", name, err)
 			return false
@@ -119,8 +119,15 @@ func (p *Policies) Unrestricted(dests ...match.Destination) bool {
 
 // what names the requests of dest, for messages.
 func what(dest match.Destination) string {
-	if dest == match.Connection {
+	switch dest {
+	case match.Connection:
 		return "connect requests"
+	case match.Form:
+		return "form submissions (form-action)"
+	case match.Base:
+		return "base URLs (base-uri)"
+	case match.Ancestor:
+		return "embedding (frame-ancestors)"
 	}
 	return dest.String() + " loads (" + dest.EffectiveDirective() + ")"
 }

@@ -23,6 +23,8 @@
 //	p.Forbids("script-src", "'unsafe-inline'", "*", "https:")
 //	p.PassesLint(lint.Medium)
 //	p.In(match.Firefox).AllowsConnect(page, "wss://push.example/")
+//	p.BlocksLoad(page, match.Form, "https://evil.example/collect")   // form-action
+//	p.NotEmbeddableBy(page, "https://evil.example/")                   // frame-ancestors
 //	p.With(match.WithRequest(match.Beacon)).BlocksConnect(page, "https://tracker.example/")
 //
 // By default every browser engine decides (Chromium, Firefox and WebKit),

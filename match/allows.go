@@ -22,7 +22,10 @@ func AllowsLoad(list csp.List, page, target URL, dest Destination, opts ...Optio
 		return false
 	}
 	c := newConfig(opts)
-	c.dest = dest
+	c.forDest(dest)
+	if dest == Ancestor {
+		return allowsAncestors(list, &page.u, &target.u, &c)
+	}
 	c.upgrades, c.blocksMixed = insecureFlags(list)
 	self := selfOf(&page.u)
 	self.sandboxed = sandboxesOpaque(list)

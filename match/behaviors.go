@@ -167,7 +167,7 @@ var behaviors = []behavior{
 		func(p *profile) string { return yesNo(p.websocketReparsed) }},
 	{"loopback-mixed", "http://127.0.0.1 and localhost from an https page are mixed content",
 		func(p *profile) string { return yesNo(p.loopbackMixed) }},
-	{"navigation-matcher", "frames are matched as the browser process matches navigations: a source port equal to the URL's default port is exact, so http://h:443 and *:443 (on an http page) do not reach https://h, and 'self' on http://h:8000 does not reach https://h:8000",
+	{"navigation-matcher", "frames, form submissions and frame-ancestors are matched as the browser process matches navigations: a source port equal to the URL's default port is exact, so http://h:443 and *:443 (on an http page) do not reach https://h, and 'self' on http://h:8000 does not reach https://h:8000",
 		func(p *profile) string { return yesNo(p.navigation != nil) }},
 	{"object-navigates", "<object> and <embed> (loading a document) are also checked as frame navigations (frame-src, child-src, default-src), and their redirect hops only so",
 		func(p *profile) string { return yesNo(p.objectNavigates) }},
@@ -208,6 +208,34 @@ var behaviors = []behavior{
 		func(p *profile) string { return destList(p.notUpgraded) }},
 	{"upgrade-before-refusal", "destinations whose constructor judges the origin of the URL upgrade-insecure-requests upgraded",
 		func(p *profile) string { return destList(p.upgradeBeforeRefusal) }},
+	{"form-action-upgrade", "which form action URL form-action checks under upgrade-insecure-requests (an http: action is upgraded for every host but loopback)",
+		func(p *profile) string {
+			switch {
+			case p.notUpgraded.has(Form):
+				return "as written (the check runs before the request is upgraded)"
+			case p.upgrade == upgradeCovered:
+				return "as written; https sources also cover http"
+			}
+			return "upgraded"
+		}},
+	{"form-action-redirects-unchecked", "a form submission's redirect hops are not checked against form-action (they go through)",
+		func(p *profile) string { return yesNo(p.formRedirectsUnchecked) }},
+	{"ancestor-url", "what frame-ancestors matches of each ancestor",
+		func(p *profile) string {
+			if p.ancestorFullURL {
+				return "its document's URL, without fragment and credentials"
+			}
+			return "its origin (a URL with path /)"
+		}},
+	{"opaque-ancestor", "what frame-ancestors matches of an ancestor whose origin is opaque (sandboxed, data:)",
+		func(p *profile) string {
+			if p.ancestorFullURL {
+				return "its moz-nullprincipal: URL, which * matches (data: included)"
+			}
+			return "nothing: every frame-ancestors blocks it"
+		}},
+	{"ancestor-paths-after-redirect", "frame-ancestors ignores source paths when the framed page's response came through a redirect",
+		func(p *profile) string { return yesNo(p.ancestorPathsAfterRedirect) }},
 	{"star-by-directive", "* written in img-src also matches data:, in media-src data: and blob: (whatever the destination)",
 		func(p *profile) string { return yesNo(p.starByDirective) }},
 	{"strict-dynamic-voids-unsafe-inline", "inline checks for which 'strict-dynamic' in the governing directive makes 'unsafe-inline' ignored (from browser sources, not recorded)",

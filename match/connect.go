@@ -104,22 +104,30 @@ func decideOne(d *Decision, list csp.List, page, target *urlx.URL, c *config, p 
 		d.MixedContent = p.mixedBlocked(c, self, sent)
 	}
 	pass := passAll
-	if p.reportOnlyAsGiven && !c.redirected && list.Len() > 0 {
+	if p.reportOnlyAsGiven && !c.redirected && !c.dest.navigational() && list.Len() > 0 {
 		// Report-only policies see the URL as written, before any upgrade.
 		given := r.url(r.given, target)
-		d.check(list, given, self, c, p, c.dest, d.MixedContent || c.dest != Connection && p.mixedContent(self, given), passReportOnly)
+		d.check(list, given, self, c, p, c.dest, d.MixedContent || p.mixedLoad(c, self, given), passReportOnly)
 		pass = passEnforced
 	}
 	if r.twice {
 		// Checked as given first; the upgraded URL only if that passes.
 		raw := r.url(r.raw, target)
-		d.check(list, raw, self, c, p, c.dest, d.MixedContent || c.dest != Connection && p.mixedContent(self, raw), pass)
+		d.check(list, raw, self, c, p, c.dest, d.MixedContent || p.mixedLoad(c, self, raw), pass)
 		if pass == passAll {
 			pass = passMerge
 		}
 	}
 	if d.CSPAllowed {
 		d.check(list, checked, self, c, p, r.finalDest(c), d.MixedContent, pass)
+	}
+	if p.formRedirectUnchecked(c) {
+		d.CSPAllowed = true
+		for i := range d.Policies {
+			if v := &d.Policies[i]; !v.Allowed && v.Directive != "" {
+				v.Allowed, v.Match, v.BlockedBy, v.Reason = true, -1, "", formRedirectReason
+			}
+		}
 	}
 	if d.CSPAllowed && r.refusedAfter != notRefused {
 		d.CSPAllowed, d.Policies = false, d.Policies[:0]
@@ -142,7 +150,15 @@ func (p *profile) mixedContent(self *selfOrigin, sent *urlx.URL) bool {
 // or an enforced policy has block-all-mixed-content (Mixed Content
 // #category-optionally-blockable, CSP's block-all-mixed-content).
 func (p *profile) mixedBlocked(c *config, self *selfOrigin, sent *urlx.URL) bool {
-	return p.mixedContent(self, sent) && (!p.mixedLoads.has(c.dest) || c.blocksMixed)
+	return !c.dest.navigational() && p.mixedContent(self, sent) && (!p.mixedLoads.has(c.dest) || c.blocksMixed)
+}
+
+// mixedLoad reports whether a load of c's destination (not a connection,
+// whose mixed content decideOne judges, nor a navigation-side
+// destination, which is never mixed content) to u is mixed content, for
+// block-all-mixed-content.
+func (p *profile) mixedLoad(c *config, self *selfOrigin, u *urlx.URL) bool {
+	return c.dest != Connection && !c.dest.navigational() && p.mixedContent(self, u)
 }
 
 // route is what one engine does with a request before matching: the
@@ -191,6 +207,10 @@ func (r *route) withScheme(s slot, target *urlx.URL, scheme string) slot {
 // route fills r with what engine p does with a request to target from
 // the page self.
 func (p *profile) route(r *route, target *urlx.URL, c *config, self *selfOrigin) {
+	if c.dest.navigational() {
+		p.navRoute(r, target, c)
+		return
+	}
 	if c.dest != Connection {
 		p.loadRoute(r, target, c, self)
 		return
@@ -483,7 +503,10 @@ func allowsOne(list csp.List, target *urlx.URL, c *config, p *profile, self *sel
 	if r.refused != notRefused || r.refusedAfter != notRefused || p.mixedBlocked(c, self, sent) {
 		return false
 	}
-	if raw := r.url(r.raw, target); r.twice && !p.enforcedAllow(list, raw, self, c, r.request, c.dest, c.dest != Connection && p.mixedContent(self, raw)) {
+	if r.refused == notRefused && p.formRedirectUnchecked(c) {
+		return true
+	}
+	if raw := r.url(r.raw, target); r.twice && !p.enforcedAllow(list, raw, self, c, r.request, c.dest, p.mixedLoad(c, self, raw)) {
 		return false
 	}
 	return p.enforcedAllow(list, r.url(r.checked, target), self, c, r.request, r.finalDest(c), false)

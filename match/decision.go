@@ -56,6 +56,7 @@ type Decision struct {
 	checked      URL
 	inline       InlineKind // set by Inline
 	eval         EvalKind   // set by Eval
+	ancestors    []URL      // the chain a FrameAncestors decision is about
 }
 
 // Verdict is how one policy judged a request.

@@ -32,6 +32,9 @@ const (
 	Manifest                         // <link rel=manifest>: manifest-src
 	XSLT                             // an XSLT stylesheet (<?xml-stylesheet?>): script-src-elem
 	Prefetch                         // <link rel=prefetch> and prerender: default-src
+	Form                             // a form submission's action URL (GET or POST): form-action, no fallback
+	Base                             // a <base href> URL: base-uri, no fallback (no request is made)
+	Ancestor                         // a document embedding the page (FrameAncestors): frame-ancestors, no fallback
 	numDestinations
 )
 
@@ -40,6 +43,7 @@ var plurals = [...]string{
 	Connection: "connections", Script: "scripts", Style: "style sheets", Image: "images", Font: "fonts",
 	Media: "media", Track: "text tracks", Object: "plugins", Frame: "frames", Worker: "workers", SharedWorker: "shared workers",
 	ServiceWorker: "service workers", Manifest: "manifests", XSLT: "XSLT style sheets", Prefetch: "prefetches",
+	Form: "form submissions", Base: "base URLs", Ancestor: "embedders",
 }
 
 func (d Destination) plural() string {
@@ -53,6 +57,7 @@ var destinationNames = [...]string{
 	Connection: "connect", Script: "script", Style: "style", Image: "image", Font: "font", Media: "media", Track: "track",
 	Object: "object", Frame: "frame", Worker: "worker", SharedWorker: "sharedworker",
 	ServiceWorker: "serviceworker", Manifest: "manifest", XSLT: "xslt", Prefetch: "prefetch",
+	Form: "form", Base: "base", Ancestor: "ancestor",
 }
 
 // effectiveDirectives is CSP3's "get the effective directive for request"
@@ -62,6 +67,7 @@ var effectiveDirectives = [...]string{
 	Font: "font-src", Media: "media-src", Track: "media-src", Object: "object-src", Frame: "frame-src",
 	Worker: "worker-src", SharedWorker: "worker-src", ServiceWorker: "worker-src",
 	Manifest: "manifest-src", XSLT: "script-src-elem", Prefetch: csp.DefaultSrc,
+	Form: "form-action", Base: "base-uri", Ancestor: "frame-ancestors",
 }
 
 // String returns the destination's name, such as "script" or
@@ -76,7 +82,9 @@ func (d Destination) String() string {
 // EffectiveDirective returns the directive named in violation reports for
 // requests of this destination (CSP3 #effective-directive-for-a-request):
 // "connect-src" for Connection, "script-src-elem" for Script, "default-src"
-// for Prefetch.
+// for Prefetch, and the directive that decides the navigation-side
+// destinations, which fall back to nothing: "form-action" for Form,
+// "base-uri" for Base, "frame-ancestors" for Ancestor.
 func (d Destination) EffectiveDirective() string {
 	if d < numDestinations {
 		return effectiveDirectives[d]
@@ -95,8 +103,10 @@ func Destinations() []Destination {
 
 // ParseDestination returns the Destination named name, as String returns
 // it, in any case; "audio" and "video" (Media), "embed" (Object),
-// "iframe" (Frame), "img" (Image), and "", "connection" and "fetch"
-// (Connection: the Fetch standard's empty destination) are accepted too.
+// "iframe" (Frame), "img" (Image), "form-action" (Form), "base-uri"
+// (Base), "frame-ancestors" and "embedder" (Ancestor), and "",
+// "connection" and "fetch" (Connection: the Fetch standard's empty
+// destination) are accepted too.
 func ParseDestination(name string) (Destination, error) {
 	n := strings.ToLower(strings.TrimSpace(name))
 	switch n {
@@ -108,6 +118,12 @@ func ParseDestination(name string) (Destination, error) {
 		return Frame, nil
 	case "img":
 		return Image, nil
+	case "form-action":
+		return Form, nil
+	case "base-uri":
+		return Base, nil
+	case "frame-ancestors", "embedder":
+		return Ancestor, nil
 	case "", "connection", "fetch":
 		return Connection, nil
 	}
@@ -122,6 +138,11 @@ func ParseDestination(name string) (Destination, error) {
 // IsValid reports whether d is one of the destinations this package
 // defines.
 func (d Destination) IsValid() bool { return d < numDestinations }
+
+// navigational reports whether d is decided by a navigation-side
+// directive (form-action, base-uri, frame-ancestors), which has no
+// fallback and is never mixed content.
+func (d Destination) navigational() bool { return d == Form || d == Base || d == Ancestor }
 
 // DestinationError reports a destination name ParseDestination does not
 // know, or a Destination value outside the defined ones given to Load.

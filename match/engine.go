@@ -21,61 +21,64 @@ type profile struct {
 	name  string
 	title string
 
-	websocketAsHTTP          bool            // ws(s) URLs are checked in their http(s) form
-	wsSchemeCrossover        bool            // ws: matches http(s) URLs, wss: matches https
-	wildcard                 wildcardRule    // what * matches
-	ipHosts                  bool            // host-sources compare IP-literal hosts as text
-	ports                    portRule        // how source ports match URL ports
-	wholePathDecode          bool            // paths are compared percent-decoded as a whole
-	self                     selfRule        // what 'self' matches
-	opaqueHostStar           bool            // a * host-source matches URLs with an opaque host
-	leniency                 source.Leniency // how tokens the grammar rejects are still read as host-sources
-	trailingDotInvalid       bool            // a host-source host ending in "." is invalid
-	portRangeChecked         bool            // a source port must be 1 to 65535
-	nonASCIIClaimsName       bool            // a directive dropped for non-ASCII text hides later duplicates
-	fetchRefusesWS           bool            // fetch and XHR reject ws:, wss: and ftp: URLs before CSP
-	loopbackMixed            bool            // http to loopback from an https page is mixed content
-	upgrade                  upgradeRule     // how upgrade-insecure-requests meets the check
-	xhrRefusesFTP            bool            // XMLHttpRequest refuses ftp: URLs before CSP
-	eventSourceNoData        bool            // EventSource refuses data: URLs before CSP
-	bareStarSourceInert      bool            // a scheme-less * host-source with a port or path is ignored
-	starHostNeedsPort        bool            // a * host followed by a path, query or fragment (not a port) voids the source
-	websocketReparsed        bool            // WebSockets must also pass the policy re-parsed with decoded source paths
-	mixedContentViolation    bool            // with block-all-mixed-content, a mixed request is a CSP violation of it
-	sandbox                  sandboxRule     // what 'self' and scheme-less sources match on a sandboxed (opaque) page
-	sandboxRelativeWSRefused bool            // new WebSocket() refuses relative URLs on a sandboxed page
-	strictDynamicVoids       bool            // 'strict-dynamic' in default-src or a script directive voids 'self' and the host and scheme sources after it
-	pathEscapes              escapeRule      // how escapes of non-ASCII bytes in paths are read
-	strictDynamicWorkers     []string        // directives whose 'strict-dynamic' allows the workers they govern, which are not parser-inserted (CSP3: all)
-	maxURLLength             int             // longer URLs are refused before CSP (0: no limit but the library's)
-	fetchRefuses             []string        // schemes fetch, XHR and EventSource refuse before CSP
-	xhrRefuses               []string        // schemes XHR and EventSource refuse before CSP (besides fetchRefuses)
-	wsRefusesBadPorts        bool            // new WebSocket() refuses Fetch's bad ports (and 0) before CSP
-	navigation               *profile        // the matcher of frame navigations, when it differs (Chromium's browser process)
-	objectNavigates          bool            // <object> and <embed> are also checked as frame navigations; their redirects only so
-	asGiven                  destSet         // destinations checked on the URL as written first, then as upgraded (redirects: upgraded)
-	autoUpgrade              destSet         // destinations whose http: URLs an https page upgrades to https: (mixed content)
-	autoUpgradeAfter         destSet         // destinations whose http: URLs an https page upgrades to https: after the CSP check
-	hint                     hintRule        // how a prefetch is checked
-	notLoaded                destSet         // destinations the browser never loads from a page
-	serviceWorkerCSPFirst    bool            // navigator.serviceWorker.register() checks CSP before its scheme and origin refusals
-	redirectMixedFirst       destSet         // destinations whose redirect to mixed content is blocked before CSP
-	workerRedirectCSPFirst   bool            // a worker script's redirect to another origin is checked by CSP before it fails
-	notUpgraded              destSet         // destinations upgrade-insecure-requests leaves as written (check and constructor)
-	upgradeBeforeRefusal     destSet         // destinations whose constructor judges the URL after upgrade-insecure-requests
-	starByDirective          bool            // * in img-src also matches data:, in media-src data: and blob: (WebKit)
-	mixedLoads               destSet         // destinations whose mixed content loads anyway, without block-all-mixed-content
-	mixedAsGiven             destSet         // destinations judged as mixed content on the URL as written, before upgrade-insecure-requests
-	prefetchNetworkOnly      bool            // <link rel=prefetch> makes no request for a URL that is not http: or https:
-	reportOnlyAsGiven        bool            // report-only policies check a request's URL as written, before upgrades (first hop)
-	selfBlobFrameSrc         bool            // 'self' in frame-src matches a blob: URL of the page's origin
-	redirectSchemeCSPFirst   destSet         // destinations whose redirect to a URL that is not http(s) is checked by CSP before it fails
-	strictDynamicInline      inlineRule      // which inline checks 'strict-dynamic' makes ignore 'unsafe-inline'
-	strictDynamicInserted    bool            // 'strict-dynamic' allows an inline script a script inserted (not parser-inserted)
-	hashes                   hashRule        // how hash-sources are compared with digests
-	nonceTrimmed             bool            // an element's nonce is compared without leading and trailing ASCII whitespace
-	styleAttrNonce           bool            // a nonce-source matching the element's nonce allows its style attribute
-	trustedTypesEval         bool            // 'trusted-types-eval' allows string eval when an enforced policy requires Trusted Types
+	websocketAsHTTP            bool            // ws(s) URLs are checked in their http(s) form
+	wsSchemeCrossover          bool            // ws: matches http(s) URLs, wss: matches https
+	wildcard                   wildcardRule    // what * matches
+	ipHosts                    bool            // host-sources compare IP-literal hosts as text
+	ports                      portRule        // how source ports match URL ports
+	wholePathDecode            bool            // paths are compared percent-decoded as a whole
+	self                       selfRule        // what 'self' matches
+	opaqueHostStar             bool            // a * host-source matches URLs with an opaque host
+	leniency                   source.Leniency // how tokens the grammar rejects are still read as host-sources
+	trailingDotInvalid         bool            // a host-source host ending in "." is invalid
+	portRangeChecked           bool            // a source port must be 1 to 65535
+	nonASCIIClaimsName         bool            // a directive dropped for non-ASCII text hides later duplicates
+	fetchRefusesWS             bool            // fetch and XHR reject ws:, wss: and ftp: URLs before CSP
+	loopbackMixed              bool            // http to loopback from an https page is mixed content
+	upgrade                    upgradeRule     // how upgrade-insecure-requests meets the check
+	xhrRefusesFTP              bool            // XMLHttpRequest refuses ftp: URLs before CSP
+	eventSourceNoData          bool            // EventSource refuses data: URLs before CSP
+	bareStarSourceInert        bool            // a scheme-less * host-source with a port or path is ignored
+	starHostNeedsPort          bool            // a * host followed by a path, query or fragment (not a port) voids the source
+	websocketReparsed          bool            // WebSockets must also pass the policy re-parsed with decoded source paths
+	mixedContentViolation      bool            // with block-all-mixed-content, a mixed request is a CSP violation of it
+	sandbox                    sandboxRule     // what 'self' and scheme-less sources match on a sandboxed (opaque) page
+	sandboxRelativeWSRefused   bool            // new WebSocket() refuses relative URLs on a sandboxed page
+	strictDynamicVoids         bool            // 'strict-dynamic' in default-src or a script directive voids 'self' and the host and scheme sources after it
+	pathEscapes                escapeRule      // how escapes of non-ASCII bytes in paths are read
+	strictDynamicWorkers       []string        // directives whose 'strict-dynamic' allows the workers they govern, which are not parser-inserted (CSP3: all)
+	maxURLLength               int             // longer URLs are refused before CSP (0: no limit but the library's)
+	fetchRefuses               []string        // schemes fetch, XHR and EventSource refuse before CSP
+	xhrRefuses                 []string        // schemes XHR and EventSource refuse before CSP (besides fetchRefuses)
+	wsRefusesBadPorts          bool            // new WebSocket() refuses Fetch's bad ports (and 0) before CSP
+	navigation                 *profile        // the matcher of frame navigations, when it differs (Chromium's browser process)
+	objectNavigates            bool            // <object> and <embed> are also checked as frame navigations; their redirects only so
+	asGiven                    destSet         // destinations checked on the URL as written first, then as upgraded (redirects: upgraded)
+	autoUpgrade                destSet         // destinations whose http: URLs an https page upgrades to https: (mixed content)
+	autoUpgradeAfter           destSet         // destinations whose http: URLs an https page upgrades to https: after the CSP check
+	hint                       hintRule        // how a prefetch is checked
+	notLoaded                  destSet         // destinations the browser never loads from a page
+	serviceWorkerCSPFirst      bool            // navigator.serviceWorker.register() checks CSP before its scheme and origin refusals
+	redirectMixedFirst         destSet         // destinations whose redirect to mixed content is blocked before CSP
+	workerRedirectCSPFirst     bool            // a worker script's redirect to another origin is checked by CSP before it fails
+	notUpgraded                destSet         // destinations upgrade-insecure-requests leaves as written (check and constructor)
+	upgradeBeforeRefusal       destSet         // destinations whose constructor judges the URL after upgrade-insecure-requests
+	starByDirective            bool            // * in img-src also matches data:, in media-src data: and blob: (WebKit)
+	mixedLoads                 destSet         // destinations whose mixed content loads anyway, without block-all-mixed-content
+	mixedAsGiven               destSet         // destinations judged as mixed content on the URL as written, before upgrade-insecure-requests
+	prefetchNetworkOnly        bool            // <link rel=prefetch> makes no request for a URL that is not http: or https:
+	reportOnlyAsGiven          bool            // report-only policies check a request's URL as written, before upgrades (first hop)
+	selfBlobFrameSrc           bool            // 'self' in frame-src matches a blob: URL of the page's origin
+	redirectSchemeCSPFirst     destSet         // destinations whose redirect to a URL that is not http(s) is checked by CSP before it fails
+	strictDynamicInline        inlineRule      // which inline checks 'strict-dynamic' makes ignore 'unsafe-inline'
+	strictDynamicInserted      bool            // 'strict-dynamic' allows an inline script a script inserted (not parser-inserted)
+	hashes                     hashRule        // how hash-sources are compared with digests
+	nonceTrimmed               bool            // an element's nonce is compared without leading and trailing ASCII whitespace
+	styleAttrNonce             bool            // a nonce-source matching the element's nonce allows its style attribute
+	trustedTypesEval           bool            // 'trusted-types-eval' allows string eval when an enforced policy requires Trusted Types
+	formRedirectsUnchecked     bool            // a form submission's redirect hops are not checked against form-action
+	ancestorFullURL            bool            // frame-ancestors matches an ancestor's URL (not its origin); a null principal as moz-nullprincipal:
+	ancestorPathsAfterRedirect bool            // frame-ancestors ignores source paths when the framed response was redirected
 
 	fallbacks      [numDestinations]csp.Fallback // the directive fallback list of each destination
 	notLoadedTexts [numDestinations]string       // the refusal text of each destination in notLoaded
@@ -166,6 +169,7 @@ var specProfile = profile{
 	strictDynamicInline: inlineByType,
 	hashes:              hashSpec,
 	trustedTypesEval:    true,
+	notUpgraded:         destsOf(Form),
 }
 
 var chromiumProfile = profile{
@@ -210,7 +214,8 @@ var chromiumProfile = profile{
 	// element's nonce of white space.
 	nonceTrimmed: true,
 	// network::mojom::CSPSourceList.allow_trusted_types_eval.
-	trustedTypesEval: true,
+	trustedTypesEval:           true,
+	ancestorPathsAfterRedirect: true,
 }
 
 var firefoxProfile = profile{
@@ -247,7 +252,9 @@ var firefoxProfile = profile{
 	hashes: hashNormalized,
 	// nsCSPContext::GetAllowsEval checks CSP_TRUSTED_TYPES_EVAL when
 	// Trusted Types are enforced.
-	trustedTypesEval: true,
+	trustedTypesEval:       true,
+	formRedirectsUnchecked: true,
+	ancestorFullURL:        true,
 }
 
 var webkitProfile = profile{

@@ -14,6 +14,11 @@ import (
 //
 // Options, engines and the Decision are those of Connect; WithRequest
 // applies to Connection only and is ignored for other destinations.
+// Form decides a form submission to target (form-action, checked on
+// redirect hops too: decide each with Redirected); Base decides a <base
+// href> (base-uri; no request is made, so Redirected does not apply and
+// is ignored); Ancestor decides whether target, as the only ancestor, may
+// embed the page: FrameAncestors with one ancestor.
 // target is resolved against page as a browser resolves an attribute's
 // URL; StrictTarget refuses targets that read as a path on the page's
 // host by accident. The error is a *URLError when page or target cannot be
@@ -23,8 +28,11 @@ func Load(list csp.List, page, target string, dest Destination, opts ...Option) 
 	if !dest.IsValid() {
 		return Decision{}, &DestinationError{Name: dest.String()}
 	}
+	if dest == Ancestor {
+		return FrameAncestors(list, page, []string{target}, opts...)
+	}
 	c := newConfig(opts)
-	c.dest = dest
+	c.forDest(dest)
 	c.relative = isRelative(target)
 	if c.strict {
 		if err := schemeProblem(page); err != nil {
@@ -63,6 +71,9 @@ func LoadURL(list csp.List, page, target URL, dest Destination, opts ...Option) 
 		return Decision{}, &DestinationError{Name: dest.String()}
 	}
 	c := newConfig(opts)
-	c.dest = dest
+	c.forDest(dest)
+	if dest == Ancestor {
+		return decideAncestors(list, page.u, []URL{target}, c), nil
+	}
 	return decide(list, page.u, target.u, c), nil
 }

@@ -31,6 +31,9 @@ var fallbackChains = map[match.Destination][]string{
 	match.ServiceWorker: {"worker-src", "child-src", "script-src", "default-src"},
 	match.Manifest:      {"manifest-src", "default-src"},
 	match.Prefetch:      {"default-src"},
+	match.Form:          {"form-action"},
+	match.Base:          {"base-uri"},
+	match.Ancestor:      {"frame-ancestors"},
 }
 
 // unrelated are fetch directives that never decide a destination whose

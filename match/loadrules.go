@@ -9,7 +9,7 @@ import (
 )
 
 // destSet is a set of destinations.
-type destSet uint16
+type destSet uint32
 
 // destsOf returns the set of ds.
 func destsOf(ds ...Destination) destSet {
@@ -88,10 +88,11 @@ func (p *profile) hintMatch(pol csp.Policy, u *urlx.URL, self *selfOrigin, redir
 }
 
 // matcher returns the profile whose source-matching rules decide requests
-// of destination dest: the engine's navigation matcher for frames, when it
-// has one, and the engine itself otherwise.
+// of destination dest: the engine's navigation matcher for frames, form
+// submissions and frame-ancestors, when it has one, and the engine itself
+// otherwise.
 func (p *profile) matcher(dest Destination) *profile {
-	if dest == Frame && p.navigation != nil {
+	if (dest == Frame || dest == Form || dest == Ancestor) && p.navigation != nil {
 		return p.navigation
 	}
 	return p

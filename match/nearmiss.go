@@ -164,7 +164,7 @@ func (d Decision) explain(limit int) []Explanation {
 			out = append(out, x)
 			continue
 		}
-		if !d.MixedContent {
+		if !d.MixedContent && u.Scheme != "null" { // no source names an opaque ancestor
 			for i := range suggested {
 				if suggested[i].dir == "" {
 					suggested[i].dir = v.Directive

@@ -25,6 +25,14 @@ type config struct {
 	sri               []sriItem
 }
 
+// forDest sets the destination decided; a base URL is never redirected.
+func (c *config) forDest(dest Destination) {
+	c.dest = dest
+	if dest == Base {
+		c.redirected = false
+	}
+}
+
 func newConfig(opts []Option) config {
 	c := config{engines: browserProfiles}
 	for _, o := range opts {

@@ -18,6 +18,7 @@ var fetchDestination = map[match.Destination]string{
 	match.Font: "font", match.Media: "audio", match.Track: "track", match.Object: "object", match.Frame: "iframe",
 	match.Worker: "worker", match.SharedWorker: "sharedworker", match.ServiceWorker: "serviceworker",
 	match.Manifest: "manifest", match.XSLT: "xslt", match.Prefetch: "prefetch",
+	match.Form: "form", match.Base: "base", match.Ancestor: "ancestor",
 }
 
 // specAgrees decides one request with match.Spec and with the literal

@@ -37,6 +37,10 @@ var refEffective = map[string]string{
 	"font": "font-src", "audio": "media-src", "track": "media-src", "object": "object-src", "iframe": "frame-src",
 	"worker": "worker-src", "sharedworker": "worker-src", "serviceworker": "worker-src",
 	"manifest": "manifest-src", "xslt": "script-src-elem", "prefetch": "default-src",
+	// Not Fetch destinations: a form submission (form-action's pre-navigation
+	// check), a <base href> ("Is base allowed for document?") and an
+	// embedding ancestor (frame-ancestors' navigation response check).
+	"form": "form-action", "base": "base-uri", "ancestor": "frame-ancestors",
 }
 
 // refFallback is the "directive fallback list" (#directive-fallback-list).
@@ -52,6 +56,10 @@ var refFallback = map[string][]string{
 	"font-src":        {"font-src", "default-src"},
 	"img-src":         {"img-src", "default-src"},
 	"default-src":     {"default-src"},
+	// The navigation and document directives fall back to nothing.
+	"form-action":     {"form-action"},
+	"base-uri":        {"base-uri"},
+	"frame-ancestors": {"frame-ancestors"},
 }
 
 // refAllowedAs is refAllowed for a request of the Fetch destination dest:
@@ -60,6 +68,13 @@ var refFallback = map[string][]string{
 // 'strict-dynamic' step (a script element's request is parser-inserted,
 // a worker's is not).
 func refAllowedAs(list csp.List, page, target match.URL, redirected bool, dest string) bool {
+	if dest == "ancestor" {
+		return refAncestorAllowed(list, page, target)
+	}
+	if dest == "base" {
+		// "Is base allowed for document?" matches with redirect count 0.
+		redirected = false
+	}
 	u := refURLOf(target)
 	if dest == "" {
 		// Fetch's "establish a WebSocket connection" requests the http(s)
@@ -72,7 +87,9 @@ func refAllowedAs(list csp.List, page, target match.URL, redirected bool, dest s
 			u.port = refNormalPort(u.scheme, u.port)
 		}
 	}
-	if refUpgrades(list) && u.scheme == "http" {
+	// The pre-navigation check of a form submission runs before Fetch
+	// upgrades the request; a base URL is no request.
+	if refUpgrades(list) && u.scheme == "http" && dest != "form" && dest != "base" {
 		// Upgrade Insecure Requests: the request's URL becomes https.
 		u.scheme = "https"
 		u.port = refNormalPort(u.scheme, u.port)
@@ -509,4 +526,34 @@ func refFields(value string) []string {
 	return strings.FieldsFunc(value, func(r rune) bool {
 		return r == '\t' || r == '\n' || r == '\f' || r == '\r' || r == ' '
 	})
+}
+
+// refAncestorAllowed is the frame-ancestors navigation response check for
+// a page at page embedded by the one ancestor target: a page at a local
+// URL is allowed; otherwise the URL parsed from the ancestor's origin must
+// match every enforced policy's frame-ancestors, with redirect count 0.
+// The policies' self-origin is the page URL's origin (the response's),
+// never made opaque by a sandbox directive.
+func refAncestorAllowed(list csp.List, page, target match.URL) bool {
+	switch page.Scheme() {
+	case "about", "blob", "data":
+		return true
+	}
+	originURL, err := match.ParseURL(target.Origin())
+	origin := refOriginOf(page)
+	for _, pol := range list.All() {
+		if pol.Disposition() != csp.Enforce {
+			continue
+		}
+		d, ok := pol.Directive("frame-ancestors")
+		if !ok {
+			continue
+		}
+		// An opaque origin serializes as "null", which the URL parser
+		// rejects: no source list matches a failure.
+		if err != nil || !refMatchSourceList(refURLOf(originURL), refFields(d.Value()), origin, false) {
+			return false
+		}
+	}
+	return true
 }

@@ -206,6 +206,10 @@ func (d Decision) headline() string {
 	default:
 		b.WriteString("blocked: ")
 	}
+	if d.dest == Ancestor {
+		d.ancestorHeadline(&b)
+		return b.String()
+	}
 	b.WriteString(clip(d.target.String()))
 	if d.checked.u != d.target.u {
 		fmt.Fprintf(&b, " (checked as %s", clip(d.checked.String()))
@@ -243,6 +247,10 @@ func (v Verdict) describe(d Decision, full bool) string {
 	}
 	if v.Directive == "" {
 		b.WriteString(": no " + d.fallbackNames() + ", does not restrict " + d.plural())
+		return b.String()
+	}
+	if v.Allowed && v.Match < 0 && v.Reason != "" {
+		b.WriteString(" " + v.Directive + " does not apply: " + v.Reason)
 		return b.String()
 	}
 	b.WriteString(" " + v.Directive)

@@ -221,7 +221,7 @@ func (p *profile) refusalText(f refusal, r Request, u *urlx.URL) string {
 	case prefetchScheme:
 		return fmt.Sprintf("%s prefetches only http: and https: URLs: no request is made", p.title)
 	}
-	return ""
+	return navRefusalText(f, u)
 }
 
 // badPorts is the Fetch standard's list of ports requests may not use.

@@ -10,7 +10,9 @@
 // prefetches) and XSLT style sheets, which a page cannot load. For those a
 // browser engine's report is an *UnrecordedError rather than a guess
 // (a load the browser never makes is refused by match, so it has none);
-// match.Spec builds every destination's, following CSP3.
+// match.Spec builds every fetch destination's, following CSP3. No engine
+// builds the reports of form submissions, base URLs or frame-ancestors
+// (match.Form, match.Base, match.Ancestor) yet: an *UnrecordedError.
 //
 // Violations turns one engine's match.Decision into one Violation per
 // policy that does not allow the request (enforced and report-only alike;

@@ -127,20 +127,28 @@ var (
 	frames      = destsOf(match.Frame)
 )
 
+// unbuilt are the navigation-side destinations (form-action, base-uri,
+// frame-ancestors), whose reports no engine's rules build yet: a form
+// submission's and an embedding's violations are reported without the
+// page's global (CSP3 reports frame-ancestors with the framed page's URL
+// as its resource, base-uri with "inline"), which the rules here do not
+// model.
+var unbuilt = []match.Destination{match.Form, match.Base, match.Ancestor}
+
 // rulesOf returns engine e's reporting rules.
 func rulesOf(e match.Engine) rules {
 	switch e {
 	case match.Chromium:
 		return rules{keeps: keepNetwork, layout: layoutSpec, originOnly: navigations, dataUnnamed: frames, hopReported: frames,
-			unreportedReportOnly: destsOf(match.Prefetch), destinations: allBut(match.XSLT)}
+			unreportedReportOnly: destsOf(match.Prefetch), destinations: allBut(slices.Concat(unbuilt, []match.Destination{match.XSLT})...)}
 	case match.Firefox:
 		return rules{keeps: keepNetwork, reserialize: true, layout: layoutLexical, originOnly: navigations,
 			unknownColumn: 1, statusless: destsOf(match.Frame, match.Object, match.SharedWorker), refetched: destsOf(match.ServiceWorker),
-			destinations: allBut(match.Manifest, match.XSLT)}
+			destinations: allBut(slices.Concat(unbuilt, []match.Destination{match.Manifest, match.XSLT})...)}
 	case match.WebKit:
 		return rules{keeps: keepHierarchicalFile, noStatusOffHTTP: true, layout: layoutNoSample, wrapped: true,
 			originOnly: navigations, hopReported: navigations,
-			destinations: allBut(match.Manifest, match.XSLT, match.Prefetch)}
+			destinations: allBut(slices.Concat(unbuilt, []match.Destination{match.Manifest, match.XSLT, match.Prefetch})...)}
 	}
-	return rules{keeps: keepHTTP, layout: layoutSpec, destinations: match.Destinations()}
+	return rules{keeps: keepHTTP, layout: layoutSpec, destinations: allBut(unbuilt...)}
 }

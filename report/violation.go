@@ -130,14 +130,18 @@ var ErrRedirectNeedsOriginal = errors.New("report: the decision is about a redir
 // style sheets for every browser, which pages cannot load from HTML, and
 // the loads an engine never makes (Firefox's and WebKit's manifests,
 // WebKit's prefetches; match refuses those, so Violations meets them only
-// in decisions not refused). The package does not guess a browser's
-// report it has not seen.
+// in decisions not refused); and, for every engine Spec included, the
+// navigation-side destinations match.Form, match.Base and match.Ancestor.
+// The package does not guess a browser's report it has not seen.
 type UnrecordedError struct {
 	Engine      match.Engine
 	Destination match.Destination
 }
 
 func (e *UnrecordedError) Error() string {
+	if slices.Contains(unbuilt, e.Destination) {
+		return fmt.Sprintf("report: reports for %s (%s) are not built yet, for any engine", e.Destination.String(), e.Destination.EffectiveDirective())
+	}
 	return fmt.Sprintf("report: %s reports for %s loads (%s) are not recorded yet; for CSP3's, decide with match.WithEngine(match.Spec) (or match.WithEngines with match.Spec among them)", e.Engine.Title(), e.Destination, e.Destination.EffectiveDirective())
 }
 
@@ -161,7 +165,8 @@ func (e *UnrecordedError) Error() string {
 // match.Eval, ErrRedirectNeedsOriginal, a *match.URLError for a bad
 // OriginalURL, an *UnrecordedError for a destination whose reports were
 // not recorded from the engine (XSLT for the browsers, and loads an engine
-// never makes; Spec builds every destination's), or an error saying which
+// never makes; Spec builds every fetch destination's; no engine builds
+// Form's, Base's or Ancestor's yet), or an error saying which
 // engine to choose.
 func Violations(d match.Decision, opts ...Option) ([]Violation, error) {
 	c := config{status: 200}
