@@ -16,12 +16,19 @@ func (p *Policies) message(name, why, target string, d *match.Decision) string {
 	fmt.Fprintf(&b, "%s: %s\n", name, why)
 	if d != nil {
 		fmt.Fprintf(&b, "  page:    %s\n", d.Page())
-		if target != d.Target().String() {
+		if target != "" && target != d.Target().String() {
 			fmt.Fprintf(&b, "  target:  %s (as written: %s)\n", d.Target(), target)
 		}
-		if d.Destination() == match.Connection {
+		inline, isInline := d.Inline()
+		eval, isEval := d.Eval()
+		switch {
+		case isInline:
+			fmt.Fprintf(&b, "  inline: %s (%s)\n", inline, inline.EffectiveDirective())
+		case isEval:
+			fmt.Fprintf(&b, "  eval: %s (%s)\n", eval, eval.EffectiveDirective())
+		case d.Destination() == match.Connection:
 			fmt.Fprintf(&b, "  request: %s\n", d.Request())
-		} else {
+		default:
 			fmt.Fprintf(&b, "  destination: %s (%s)\n", d.Destination(), d.Destination().EffectiveDirective())
 		}
 	}
