@@ -37,11 +37,11 @@ export const DEST_KINDS = {
   object: ['object', 'embed'], frame: ['iframe'], worker: ['worker'], sharedworker: ['sharedworker'],
   serviceworker: ['serviceworker'], manifest: ['manifest'], prefetch: ['prefetch'],
 };
-const WORKERS = ['worker', 'sharedworker', 'serviceworker'];
+export const WORKERS = ['worker', 'sharedworker', 'serviceworker'];
 
 // CHAINS: destination -> the directives that may govern it (CSP3's fallback list first), and
 // near misses (directives some engine might use instead, or that must not count).
-const CHAINS = {
+export const CHAINS = {
   script: [['script-src-elem', 'script-src', 'default-src'], ['script-src-attr', 'worker-src']],
   style: [['style-src-elem', 'style-src', 'default-src'], ['style-src-attr']],
   image: [['img-src', 'default-src'], ['media-src']],
@@ -84,20 +84,20 @@ export function dataURL(kind) {
 const blobOf = (page) => `blob:${new URL(page).origin}/00000000-0000-4000-8000-000000000000`;
 
 // withId adds k=<id> to an http(s) URL's query (before any fragment); other URLs stay as they are.
-function withId(url, id, param = 'k') {
+export function withId(url, id, param = 'k') {
   if (/^(data|blob):/i.test(url)) return url;
   const hash = url.indexOf('#');
   const [base, frag] = hash >= 0 ? [url.slice(0, hash), url.slice(hash)] : [url, ''];
   return `${base}${base.includes('?') ? '&' : '?'}${param}=${id}${frag}`;
 }
 
-function sample(rnd, arr, n) {
+export function sample(rnd, arr, n) {
   const a = [...arr];
   const out = [];
   while (out.length < n && a.length) out.push(a.splice(Math.floor(rnd() * a.length), 1)[0]);
   return out;
 }
-const pick = (rnd, arr) => arr[Math.floor(rnd() * arr.length)];
+export const pick = (rnd, arr) => arr[Math.floor(rnd() * arr.length)];
 
 const CDN = 'cdn.dt.test';
 const PAGE_HTTPS = 'https://dt.test/';

@@ -1,9 +1,10 @@
 // Records real browsers' connect-src verdicts.
 //
-//   node record.js <chromium|firefox|webkit> [--holdout|--round3|--round4|--cases FILE] [--remap-ports] [--limit N] [--only ID,ID] [--batch N] [--seed N] [--out DIR]
+//   node record.js <chromium|firefox|webkit> [--holdout|--round3|--round4|--dest|--dest2|--cases FILE] [--remap-ports] [--limit N] [--only ID,ID] [--batch N] [--seed N] [--out DIR]
 //   --holdout      the holdout set (holdout.js) into <out>/holdout.jsonl and <out>/holdout-meta.json
 //   --round3       the third set (round3.js) into <out>/round3.jsonl and <out>/round3-meta.json
 //   --round4       the fourth set (round4.js) into <out>/round4.jsonl and <out>/round4-meta.json
+//   --dest, --dest2  the destination sets (dest.js, dest2.js) into <out>/<stem>.jsonl and its meta file
 //   --cases FILE   hand-written cases (JSONL, the generators' format) into <out>/<name>.jsonl
 //   --remap-ports  (webkit only) serve on 18080/18000/18443/18843; the proxy maps 80/8000/443/8443
 //                  there, so a WebKit run can share the machine with another recording
@@ -28,7 +29,7 @@ import { recordAll, controlKey, isLoad } from './runner.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PROBE = probe.toString();
 const OPTS = { settleMs: 100, redirectMs: 2000, markerMs: 3000, graceMs: 0, loadMs: 1500 };
-const USAGE = 'usage: node record.js <chromium|firefox|webkit> [--holdout|--round3|--round4|--cases FILE] [--remap-ports] [--limit N] [--only ID,ID] [--batch N] [--seed N] [--out DIR]';
+const USAGE = 'usage: node record.js <chromium|firefox|webkit> [--holdout|--round3|--round4|--dest|--dest2|--cases FILE] [--remap-ports] [--limit N] [--only ID,ID] [--batch N] [--seed N] [--out DIR]';
 
 function parseArgs(argv) {
   const a = { browser: argv[0], limit: 0, batch: 60, seed: null, out: null, only: null, set: SETS.main, remap: false };

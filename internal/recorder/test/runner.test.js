@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { needsFreshBrowser } from '../drivers/webkit.js';
 import { recordAll, batches, controlPolicy, sandboxes, controlKey, isLoad, DEST_MARKER_POLICY } from '../runner.js';
 import { SETS } from '../sets.js';
+import { DEST_KINDS } from '../dest.js';
 
 // mentionsUIR is the test's own reading of "this page has upgrade-insecure-requests": a
 // directive (of any policy of a comma-joined list, enforce or report-only) whose name,
@@ -240,4 +241,58 @@ test('fits: a destination load owns only violations of its own directives', asyn
   assert.ok(fits({ kind: 'video' }, 'block-all-mixed-content'));
   assert.ok(fits({ kind: 'prefetch' }, 'default-src'));
   assert.ok(fits({ kind: 'fetch' }, 'img-src'), 'connect kinds are not checked');
+});
+
+test('dest2 set: deterministic, ids e000001… in order, 1,500-2,000 cases, every destination, its corners', () => {
+  const set = SETS.dest2;
+  assert.equal(set.flag, '--dest2');
+  assert.equal(set.prefix, 'e');
+  const cases = set.generate(set.seed);
+  assert.equal(JSON.stringify(set.generate(set.seed)), JSON.stringify(cases), 'same seed, same cases');
+  assert.notEqual(JSON.stringify(set.generate(set.seed + 1)), JSON.stringify(cases), 'the seed matters');
+  assert.ok(cases.length >= 1500 && cases.length <= 2000, `${cases.length} cases`);
+  cases.forEach((c, i) => assert.equal(c.id, 'e' + String(i + 1).padStart(6, '0')));
+  const keys = new Set(cases.map((c) => JSON.stringify([c.policy, c.report_only || '', c.page, c.kind, c.target.replace(/[?&][kc]=e\d+/g, ''), c.redirect || ''])));
+  assert.equal(keys.size, cases.length, 'no case twice');
+  const dests = new Set(cases.map((c) => c.dest));
+  for (const d of ['script', 'style', 'image', 'font', 'media', 'track', 'object', 'frame', 'worker', 'sharedworker', 'serviceworker', 'manifest', 'prefetch']) {
+    assert.ok(dests.has(d), d);
+  }
+  const workers = ['worker', 'sharedworker', 'serviceworker'];
+  const hasSD = (c) => /'strict-dynamic'/i.test(c.policy + ' ' + (c.report_only || ''));
+  for (const c of cases) {
+    assert.ok(isLoad(c), c.id);
+    // dest is the destination that loads the kind (a <track>'s is track)
+    assert.ok(c.kind === 'track' ? c.dest === 'track' : DEST_KINDS[c.dest].includes(c.kind), `${c.id}: ${c.dest} ${c.kind}`);
+    // 'strict-dynamic' only for workers (a probe-inserted <script> is issue 13's question)
+    if (hasSD(c)) assert.ok(workers.includes(c.kind), `${c.id}: strict-dynamic for ${c.kind}`);
+    // no sandboxed worker (an opaque origin cannot construct one)
+    if (/(^|[;,]\s*)sandbox/i.test(c.policy)) assert.ok(!workers.includes(c.kind), c.id);
+    for (const u of [c.page, c.target, c.redirect].filter((x) => x && /^https?:/i.test(x))) {
+      const h = new URL(u).hostname;
+      assert.ok(h === 'd2.test' || h.endsWith('.d2.test') || h === '127.0.0.1' || h === 'localhost', `${c.id}: host ${h}`);
+    }
+    if (/^(data|blob):/.test(c.target)) continue;
+    const u = new URL(c.target, c.page);
+    assert.equal(u.searchParams.get('k') || u.searchParams.get('c'), c.id, c.target);
+    if (c.redirect && /^https?:/.test(c.redirect)) assert.equal(new URL(c.redirect).searchParams.get('k'), c.id);
+    // a worker's first hop is on the page's origin
+    if (workers.includes(c.kind)) assert.equal(u.origin, new URL(c.page).origin, c.id);
+  }
+  // the corners it is for, each present
+  for (const k of workers) {
+    for (const d of ['worker-src', 'child-src', 'script-src', 'default-src']) {
+      assert.ok(cases.some((c) => c.kind === k && c.policy.startsWith(`${d} 'strict-dynamic'`)), `${k} ${d} 'strict-dynamic'`);
+    }
+  }
+  for (const k of ['img', 'iframe', 'script', 'style']) assert.ok(cases.some((c) => /^sandbox allow-scripts;/.test(c.policy) && c.kind === k), `sandboxed ${k}`);
+  assert.ok(cases.some((c) => c.report_only && c.policy === ''));
+  assert.ok(cases.some((c) => c.policy.includes(', ') && c.kind === 'font'));
+  for (const kw of ['unsafe-inline', 'unsafe-eval', 'nonce-abc', 'sha256-', 'wasm-unsafe-eval', 'report-sample', 'unsafe-hashes']) {
+    assert.ok(cases.some((c) => c.kind === 'img' && c.policy.includes(`'${kw}`)), kw);
+  }
+  for (const d of dests) {
+    if (d === 'serviceworker') continue;
+    assert.ok(cases.some((c) => c.dest === d && /^data:/.test(c.redirect || '')) || d === 'track', `${d}: 302 to data:`);
+  }
 });
