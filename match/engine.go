@@ -241,6 +241,8 @@ var firefoxProfile = profile{
 	mixedLoads:               destsOf(Image, Media, Track),
 	autoUpgradeAfter:         destsOf(Image, Media),
 	prefetchNetworkOnly:      true,
+	// dest2 e000010, e000073, e000136: wherever it governs a worker
+	strictDynamicWorkers: workerDirectives,
 	// nsCSPDirective::allowsAllInlineBehavior (dom/security/nsCSPUtils.cpp)
 	// follows CSP3 by type (script-src-elem and script-src-attr checks).
 	strictDynamicInline: inlineByType,

@@ -47,12 +47,13 @@ func TestLoadSwitches(t *testing.T) {
 			want{"blocked", "blocked", "blocked"}},
 		{"image: blob: under img-src 'self'", "img-src 'self'", "", "https://a.example/", "blob:https://a.example/00000000-0000-4000-8000-000000000000", match.Image, false,
 			want{"blocked", "blocked", "blocked"}},
-		// strict-dynamic-workers (dest2 e000001, e000127): Chromium honors it
-		// wherever it governs a worker, WebKit in script-src and default-src only.
+		// strict-dynamic-workers (dest2 e000001, e000010, e000127): Chromium
+		// and Firefox honor it wherever it governs a worker, WebKit in
+		// script-src and default-src only.
 		{"worker: worker-src 'strict-dynamic'", "worker-src 'strict-dynamic'", "", "https://a.example/", "https://a.example/w.js", match.Worker, false,
-			want{"allowed", "blocked", "blocked"}},
+			want{"allowed", "allowed", "blocked"}},
 		{"worker: script-src 'strict-dynamic'", "script-src 'strict-dynamic'", "", "https://a.example/", "https://a.example/w.js", match.Worker, false,
-			want{"allowed", "blocked", "allowed"}},
+			want{"allowed", "allowed", "allowed"}},
 		// redirect-scheme-csp-first (dest2 e001792, e001906): a redirect to
 		// data: fails; WebKit checks a subresource's first.
 		{"script redirected to data:", "script-src 'self'", "", "https://a.example/", "data:text/javascript,1", match.Script, true,

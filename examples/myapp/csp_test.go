@@ -28,7 +28,8 @@ func TestCSP(t *testing.T) {
 	// The policy itself: delivered, enforced exactly as written, with the
 	// directives a strict policy has, and nothing lint rates medium or
 	// above (lint rates connections, inline scripts and eval, sources
-	// that load from anywhere in every fetch directive, and typos).
+	// that load from anywhere in every fetch directive, and sources
+	// written like typos; a misspelt directive name is WellFormed's).
 	p := csptest.Of(t, rec)
 	p.WellFormed()
 	p.Requires("object-src", "base-uri")
