@@ -23,15 +23,15 @@ var evaluatorMap = []struct{ typ, checks, here string }{
 	{"UNKNOWN_DIRECTIVE", "unknown directive names, names ending in a colon", "csp problem `unknown-directive` (with did-you-mean)"},
 	{"INVALID_KEYWORD", "keywords, nonces, hashes without quotes; unknown quoted keywords", "CSP3001 (unquoted); csp problem `invalid-source` (unknown quoted keywords)"},
 	{"NONCE_CHARSET", "nonce not in the base64 charset", "csp problem `invalid-source` (such a nonce fits no grammar)"},
-	{"MISSING_DIRECTIVES", "no script-src/object-src nor default-src; missing base-uri", "CSP2004 (script-src, object-src); base-uri is script-only, out of scope"},
+	{"MISSING_DIRECTIVES", "no script-src/object-src nor default-src; missing base-uri", "CSP2004 (script-src, object-src: no enforced policy has it nor default-src), CSP2007 (base-uri, where nonces, or hashes with 'strict-dynamic', allow scripts)"},
 	{"SCRIPT_UNSAFE_INLINE", "'unsafe-inline' in script-src or the default-src it falls back to", "CSP2001 (default-src), CSP2005 (script-src, -elem, -attr); CSP1013 in connect-src"},
 	{"SCRIPT_UNSAFE_EVAL", "'unsafe-eval' in script-src or default-src", "CSP2002 (default-src), CSP2006 (script-src); CSP1013 in connect-src"},
 	{"SCRIPT_UNSAFE_HASHES", "'unsafe-hashes' in script-src", "CSP1013 in connect-src; script-only otherwise"},
 	{"PLAIN_URL_SCHEMES", "http:, https:, data: in script-src, object-src, base-uri (or default-src)", "CSP1004, CSP1005 (connect side); CSP2003 (default-src for scripts); CSP4001 (script-src), CSP4002 (object-src); base-uri is not a fetch directive, out of scope"},
 	{"PLAIN_WILDCARD", "* in script-src, object-src, base-uri (or default-src)", "CSP1003 (connect side); CSP2003 (default-src for scripts); CSP4001 (script-src), CSP4002 (object-src); base-uri is not a fetch directive, out of scope"},
-	{"SCRIPT_ALLOWLIST_BYPASS", "hosts known to serve JSONP or AngularJS in script-src", "script-only, out of scope"},
-	{"OBJECT_ALLOWLIST_BYPASS", "hosts known to serve Flash in object-src", "script-only, out of scope"},
-	{"NONCE_LENGTH", "nonce shorter than 8 characters", "CSP1017 (connect-src, default-src)"},
+	{"SCRIPT_ALLOWLIST_BYPASS", "hosts known to serve JSONP or AngularJS in script-src", "CSP2009 (its lists in allowlist_bypasses/jsonp.ts and angular.ts); its MEDIUM_MAYBE hints ('self' and hosts with no known bypass) are not carried over"},
+	{"OBJECT_ALLOWLIST_BYPASS", "hosts known to serve Flash in object-src", "not carried over: its list is Flash files, which no current browser runs; CSP4002 (object-src from anywhere), CSP2004 (object-src missing)"},
+	{"NONCE_LENGTH", "nonce shorter than 8 characters", "CSP1017 (connect-src, default-src), CSP2008 (script-src, script-src-elem, style-src, style-src-elem)"},
 	{"IP_SOURCE", "IP address or 127.0.0.1 as a source (evaluator says browsers ignore them; they do not)", "CSP1008, CSP1009; a bracketed IPv6 host is csp problem `invalid-source`"},
 	{"DEPRECATED_DIRECTIVE", "reflected-xss, referrer, disown-opener", "csp problem `unsupported-directive` (no browser enforces them); CSP3004 (block-all-mixed-content, which Chromium still enforces)"},
 	{"SRC_HTTP", "http:// sources and report-uri", "CSP1006, CSP1016"},
@@ -82,8 +82,8 @@ func renderCatalogue() string {
 	}
 	b.WriteString("\n## Mapping from Google's csp_evaluator\n\n")
 	b.WriteString("Every finding type of csp_evaluator (`finding.ts`; checks in `checks/security_checks.ts`,\n")
-	b.WriteString("`checks/parser_checks.ts`, `checks/strictcsp_checks.ts`) and what covers the part of it that\n")
-	b.WriteString("bears on connect-src or default-src here. csp_evaluator reads a comma-separated header as one\n")
+	b.WriteString("`checks/parser_checks.ts`, `checks/strictcsp_checks.ts`) and what covers it here.\n")
+	b.WriteString("csp_evaluator reads a comma-separated header as one\n")
 	b.WriteString("policy; cspkit splits it into the policies browsers enforce.\n\n")
 	b.WriteString("| csp_evaluator type | What it checks | Here |\n|---|---|---|\n")
 	for _, m := range evaluatorMap {

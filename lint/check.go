@@ -12,7 +12,7 @@ import (
 // a finding costs a few hundred bytes, and there are at most a few per
 // source, so a header costs at most about 128 bytes per byte.
 func Check(list csp.List) []Finding {
-	c := checker{policies: list, sandboxed: sandboxesOpaque(list)}
+	c := checker{policies: list, sandboxed: sandboxesOpaque(list), baseURIEnforced: enforcesBaseURI(list)}
 	c.list(list)
 	for i, p := range list.All() {
 		c.policy(i, p)
@@ -23,7 +23,9 @@ func Check(list csp.List) []Finding {
 type checker struct {
 	policies  csp.List
 	sandboxed bool // an enforced policy sandboxes the page without allow-same-origin
-	out       []Finding
+	// baseURIEnforced: an enforced policy has base-uri.
+	baseURIEnforced bool
+	out             []Finding
 	// The findings of one directive are added one after the other: cur
 	// names it, and curAt locates its findings in out by code.
 	cur   directiveKey
@@ -134,6 +136,9 @@ func (c *checker) policy(i int, p csp.Policy) {
 	c.nonces(i, p)
 	c.scripts(i, p)
 	c.scriptDirectives(i, p)
+	c.baseURI(i, p)
+	c.scriptNonces(i, p)
+	c.bypassHosts(i, p)
 	c.loads(i, p)
 	c.reportURI(i, p)
 	c.writing(i, p)

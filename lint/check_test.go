@@ -196,6 +196,48 @@ var lintCases = []lintCase{
 	{"scheme-less and https", "connect-src medium.com https://medium.com" + base, "", lint.RedundantSource, true, 0, "connect-src", "https://medium.com", ""},
 	{"secure beside plaintext is not the one to drop", "connect-src https://medium.com http://medium.com" + base, "", lint.RedundantSource, false, 0, "", "", ""},
 
+	{"nonce without base-uri", "default-src 'self'; script-src 'nonce-r4nd0mr4nd0m'; object-src 'none'", "", lint.NoBaseURI, true, 0, "base-uri", "", "script-src allows scripts by nonce, but no enforced policy has base-uri"},
+	{"hash with strict-dynamic", "script-src 'strict-dynamic' 'sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='; object-src 'none'", "", lint.NoBaseURI, true, 0, "base-uri", "", "by hash with 'strict-dynamic'"},
+	{"nonce in default-src", "default-src 'self' 'nonce-r4nd0mr4nd0m'", "", lint.NoBaseURI, true, 0, "base-uri", "", "default-src allows scripts by nonce"},
+	{"nonce in script-src-elem", "script-src 'self'; script-src-elem 'nonce-r4nd0mr4nd0m'; object-src 'none'", "", lint.NoBaseURI, true, 0, "base-uri", "", "script-src-elem"},
+	{"nonce in a report-only policy", "default-src 'self'", "script-src 'nonce-r4nd0mr4nd0m'", lint.NoBaseURI, true, 1, "base-uri", "", "(in a report-only policy"},
+	{"report-only base-uri does not count", "script-src 'nonce-r4nd0mr4nd0m'; object-src 'none'", "base-uri 'none'", lint.NoBaseURI, true, 0, "base-uri", "", "set base-uri 'none' or 'self'"},
+	{"base-uri set", "script-src 'nonce-r4nd0mr4nd0m'; object-src 'none'; base-uri 'none'", "", lint.NoBaseURI, false, 0, "", "", ""},
+	{"base-uri in another enforced policy", "script-src 'nonce-r4nd0mr4nd0m'; object-src 'none', base-uri 'self'", "", lint.NoBaseURI, false, 0, "", "", ""},
+	{"report-only policy with its own base-uri", "default-src 'self'", "script-src 'nonce-r4nd0mr4nd0m'; base-uri 'self'", lint.NoBaseURI, false, 0, "", "", ""},
+	{"hash without strict-dynamic", "script-src 'sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='; object-src 'none'", "", lint.NoBaseURI, false, 0, "", "", ""},
+	{"nonce in style-src only", "default-src 'self'; style-src 'nonce-r4nd0mr4nd0m'", "", lint.NoBaseURI, false, 0, "", "", ""},
+	{"nonce in script-src, elements by script-src-elem", "script-src 'nonce-r4nd0mr4nd0m'; script-src-elem 'self'; object-src 'none'", "", lint.NoBaseURI, false, 0, "", "", ""},
+
+	{"short nonce in script-src is a script finding", "default-src 'self'; script-src 'nonce-abc'; base-uri 'none'", "", lint.ShortCodeNonce, true, 0, "script-src", "'nonce-abc'", "has 3 characters, so an attacker can guess it and make injected scripts run"},
+	{"short nonce in style-src-elem", "default-src 'self'; style-src-elem 'nonce-abcdefg'", "", lint.ShortCodeNonce, true, 0, "style-src-elem", "'nonce-abcdefg'", "7 characters, so an attacker can guess it and make injected styles apply"},
+	{"two short nonces, one finding", "script-src-elem 'nonce-a' 'nonce-b'; base-uri 'none'", "", lint.ShortCodeNonce, true, 0, "script-src-elem", "'nonce-a'", "these nonces are shorter than 8 characters"},
+	{"short nonce, report-only", "default-src 'self'", "script-src 'nonce-abc'", lint.ShortCodeNonce, true, 1, "script-src", "'nonce-abc'", "(in a report-only policy"},
+	{"8 characters", "default-src 'self'; script-src 'nonce-abcdefgh'; base-uri 'none'", "", lint.ShortCodeNonce, false, 0, "", "", ""},
+	{"short nonce in default-src is CSP1017", "default-src 'self' 'nonce-abc'" + base, "", lint.ShortCodeNonce, false, 0, "", "", ""},
+	{"short nonce in script-src-attr has no effect", "default-src 'self'; script-src-attr 'nonce-abc'", "", lint.ShortCodeNonce, false, 0, "", "", ""},
+
+	{"JSONP host", "default-src 'self'; script-src 'self' https://www.google.com", "", lint.BypassHost, true, 0, "script-src", "https://www.google.com", "allows https://www.google.com/tools/feedback/escalation-options, a JSONP endpoint"},
+	{"AngularJS host", "default-src 'self'; script-src-elem cdnjs.cloudflare.com", "", lint.BypassHost, true, 0, "script-src-elem", "cdnjs.cloudflare.com", "an AngularJS library"},
+	{"wildcard over a bypass host", "default-src 'self'; script-src https://*.googleapis.com", "", lint.BypassHost, true, 0, "script-src", "https://*.googleapis.com", "googleapis.com/"},
+	{"path prefix allows the endpoint", "default-src 'self'; script-src https://ajax.googleapis.com/ajax/libs/", "", lint.BypassHost, true, 0, "script-src", "https://ajax.googleapis.com/ajax/libs/", "https://ajax.googleapis.com/ajax/libs/angularjs/1.2.0rc1/angular-route.min.js"},
+	{"exact endpoint path", "default-src 'self'; script-src https://www.google.com/tools/feedback/escalation-options", "", lint.BypassHost, true, 0, "script-src", "https://www.google.com/tools/feedback/escalation-options", "JSONP"},
+	{"host listed without a path", "default-src 'self'; script-src https://cdn.jsdelivr.net/npm/", "", lint.BypassHost, true, 0, "script-src", "https://cdn.jsdelivr.net/npm/", "https://cdn.jsdelivr.net,"},
+	{"default-src governs scripts", "default-src 'self' https://www.google.com", "", lint.BypassHost, true, 0, "default-src", "https://www.google.com", "default-src"},
+	{"several bypass hosts, one finding", "script-src https://www.google.com https://cdnjs.cloudflare.com; object-src 'none'", "", lint.BypassHost, true, 0, "script-src", "https://www.google.com", "these sources allow hosts known to serve"},
+	{"bypass host, report-only", "default-src 'self'", "script-src https://www.google.com", lint.BypassHost, true, 1, "script-src", "https://www.google.com", "(in a report-only policy"},
+	{"strict-dynamic without nonce does not ignore hosts", "default-src 'self'; script-src 'strict-dynamic' https://www.google.com", "", lint.BypassHost, true, 0, "script-src", "https://www.google.com", "JSONP"},
+	{"nonce without strict-dynamic does not ignore hosts", "default-src 'self'; script-src 'nonce-r4nd0mr4nd0m' https://www.google.com", "", lint.BypassHost, true, 0, "script-src", "https://www.google.com", "JSONP"},
+	{"eval-only endpoint with eval", "default-src 'self'; script-src https://www.googletagmanager.com 'unsafe-eval'", "", lint.BypassHost, true, 0, "script-src", "https://www.googletagmanager.com", "https://www.googletagmanager.com/gtm/js"},
+	{"eval-only endpoint, eval from default-src", "default-src 'self' 'unsafe-eval'; script-src-elem https://www.googletagmanager.com", "", lint.BypassHost, true, 0, "script-src-elem", "https://www.googletagmanager.com", "JSONP"},
+	{"eval-only endpoint without eval", "default-src 'self'; script-src https://www.googletagmanager.com https://ssl.google-analytics.com", "", lint.BypassHost, false, 0, "", "", ""},
+	{"strict-dynamic with nonce ignores bypass hosts", "default-src 'self'; script-src 'nonce-r4nd0mr4nd0m' 'strict-dynamic' https://www.google.com cdnjs.cloudflare.com", "", lint.BypassHost, false, 0, "", "", ""},
+	{"hosts that only resemble bypass hosts", "default-src 'self'; script-src https://google.com https://www.google.com.example https://notwww.google.com https://cdnjs.cloudflare.com.evil.example https://*.www.google.com", "", lint.BypassHost, false, 0, "", "", ""},
+	{"path that misses the endpoints", "default-src 'self'; script-src https://ajax.googleapis.com/ajax/libs/jquery/ https://www.google.com/tools/feedback/escalation-options/x", "", lint.BypassHost, false, 0, "", "", ""},
+	{"other port or scheme", "default-src 'self'; script-src https://www.google.com:8443 wss://www.google.com", "", lint.BypassHost, false, 0, "", "", ""},
+	{"bypass host in img-src", "default-src 'self'; img-src https://www.google.com", "", lint.BypassHost, false, 0, "", "", ""},
+	{"default-src host under script-src", "default-src https://www.google.com; script-src 'self'", "", lint.BypassHost, false, 0, "", "", ""},
+
 	{"scripts unrestricted", "connect-src 'self'; object-src 'none'", "", lint.ScriptsUnrestricted, true, -1, "script-src", "", "scripts load from anywhere"},
 	{"plugins unrestricted", "connect-src 'self'; script-src 'self'", "", lint.ScriptsUnrestricted, true, -1, "object-src", "", "object-src 'none'"},
 	{"default-src restricts scripts", "default-src 'self'", "", lint.ScriptsUnrestricted, false, 0, "", "", ""},
@@ -389,6 +431,22 @@ func TestCorpusOneFindingPerRule(t *testing.T) {
 			key := fmt.Sprintf("%s %d %s", f.Code, f.Policy, f.Directive)
 			assert.False(t, seen[key], "%s: %s reported twice", c.Name, key)
 			seen[key] = true
+		}
+	}
+}
+
+// TestNonceCharsetIsAParseProblem backs the mapping of csp_evaluator's
+// NONCE_CHARSET: a nonce outside the base64 charset is an invalid source
+// for csp.Parse, so lint sees no nonce to rate.
+func TestNonceCharsetIsAParseProblem(t *testing.T) {
+	for _, nonce := range []string{"'nonce-a.b'", "'nonce-abc$def!'", "'nonce-a=b'"} {
+		l, err := csp.Parse("script-src " + nonce)
+		var pe *csp.ParseError
+		require.ErrorAs(t, err, &pe, nonce)
+		require.NotEmpty(t, pe.Problems, nonce)
+		assert.Equal(t, csp.InvalidSource, pe.Problems[0].Code, nonce)
+		for _, f := range lint.Check(l) {
+			assert.NotEqual(t, lint.ShortCodeNonce, f.Code, "%s: %v", nonce, f)
 		}
 	}
 }

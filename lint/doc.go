@@ -13,12 +13,13 @@
 //
 // A rule broken by several sources of one directive is one Finding that
 // lists them. Rules have a Scope: Connect (CSP1xxx), Scripts (CSP2xxx,
-// what default-src lets scripts and plugins do), Writing (CSP3xxx, how
-// any source-list directive is written: keywords without quotes,
-// deprecated directives, duplicate and redundant sources) and Loads
-// (CSP4xxx, what script-src, object-src, img-src and the other fetch
-// directives let the page load from any host). Inline code, nonces,
-// hashes and eval under an explicit script-src are not rated yet.
+// what default-src and the script directives let scripts and plugins do:
+// inline code, eval, short nonces, a missing base-uri beside nonces, hosts
+// known to serve JSONP or AngularJS), Writing (CSP3xxx, how any
+// source-list directive is written: keywords without quotes, deprecated
+// directives, duplicate and redundant sources) and Loads (CSP4xxx, what
+// script-src, object-src, img-src and the other fetch directives let the
+// page load from any host).
 //
 // Lint is advice about policies that browsers enforce as written. What a
 // browser drops or ignores (unknown or unsupported directives, invalid

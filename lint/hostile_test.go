@@ -32,6 +32,14 @@ func TestHostileCheckLinear(t *testing.T) {
 			}
 			return b.String()
 		},
+		"bypass-like hosts": func(n int) string {
+			var b strings.Builder
+			b.WriteString("script-src 'nonce-abc' 'unsafe-eval'")
+			for i := 0; i < n/40; i++ {
+				b.WriteString(" *.com https://www.google.com/x" + strconv.Itoa(i))
+			}
+			return b.String()
+		},
 		"duplicates and schemes": func(n int) string {
 			return "img-src" + strings.Repeat(" https: data: https://a.example", n/30)
 		},

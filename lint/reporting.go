@@ -39,6 +39,10 @@ func (c *checker) reportURI(i int, p csp.Policy) {
 	}
 }
 
+// minNonce is the fewest characters a nonce should have (csp_evaluator's
+// NONCE_LENGTH threshold).
+const minNonce = 8
+
 // nonces flags short nonces in connect-src and default-src.
 func (c *checker) nonces(i int, p csp.Policy) {
 	for _, name := range [...]string{csp.ConnectSrc, csp.DefaultSrc} {
@@ -47,7 +51,7 @@ func (c *checker) nonces(i int, p csp.Policy) {
 			continue
 		}
 		for _, e := range d.Sources().All() {
-			if n := e.Nonce(); e.Kind() == source.Nonce && len(n) < 8 {
+			if n := e.Nonce(); e.Kind() == source.Nonce && len(n) < minNonce {
 				c.add(ShortNonce, i, name, e.String(), fmt.Sprintf(
 					"the nonce %q has %d characters: use at least 8 (ideally 128 random bits, base64-encoded), new for every response", n, len(n)))
 			}

@@ -1,9 +1,8 @@
 package lint
 
 // The codes Check reports. CSP1xxx are about connect requests (scope
-// Connect); CSP2xxx are about scripts and plugins that fall back to
-// default-src, checked because default-src is shared with connect requests
-// (scope Scripts); CSP3xxx are about how any directive is written (scope
+// Connect); CSP2xxx are about what scripts and plugins may do, under
+// default-src or the script directives (scope Scripts); CSP3xxx are about how any directive is written (scope
 // Writing); CSP4xxx are about what the other fetch directives let a page
 // load (scope Loads).
 const (
@@ -31,6 +30,9 @@ const (
 	ScriptsUnrestricted  Code = "CSP2004"
 	InlineScripts        Code = "CSP2005"
 	EvalScripts          Code = "CSP2006"
+	NoBaseURI            Code = "CSP2007"
+	ShortCodeNonce       Code = "CSP2008"
+	BypassHost           Code = "CSP2009"
 	UnquotedKeyword      Code = "CSP3001"
 	SchemeAsHost         Code = "CSP3002"
 	MissingSemicolon     Code = "CSP3003"
@@ -126,6 +128,15 @@ var rules = [...]Rule{
 	{EvalScripts, Medium, Scripts, "eval allowed",
 		"script-src has 'unsafe-eval': strings become code through eval() and similar.",
 		"SCRIPT_UNSAFE_EVAL"},
+	{NoBaseURI, High, Scripts, "base-uri missing",
+		"A policy lets script elements run by nonce, or by hash with 'strict-dynamic' (in script-src-elem, else script-src, else default-src), but neither it nor any enforced policy has base-uri. Injected markup can then add a `<base href>` that points every relative URL at the attacker's server: a nonced `<script src=\"/app.js\">`, or a script that a trusted one adds, loads from there and runs. Set base-uri 'none' (or 'self'). Only the presence of base-uri is checked.",
+		"MISSING_DIRECTIVES (base-uri)"},
+	{ShortCodeNonce, Medium, Scripts, "Short script or style nonce",
+		"A nonce in script-src, script-src-elem, style-src or style-src-elem is shorter than 8 characters, so an attacker can guess it and run injected code or styles. (CSP1017 covers connect-src and default-src; a nonce is reported once, in the directive it stands in. That a nonce is new for every response no single header shows: `csptest.FreshNonces` checks it.)",
+		"NONCE_LENGTH"},
+	{BypassHost, High, Scripts, "Script allow-list bypass host",
+		"script-src or script-src-elem (or default-src, when the policy has neither) allows a host that csp_evaluator lists as serving JSONP endpoints or AngularJS libraries, and the source's path (when it has one) allows the listed endpoint: injected markup loads it with a script tag and runs code of its choice, so the allow-list protects nothing. JSONP endpoints that csp_evaluator marks as needing eval count only when the policy allows 'unsafe-eval'. Not reported where 'strict-dynamic' with a nonce or hash makes browsers ignore hosts. The hosts come from csp_evaluator's allowlist_bypasses/jsonp.ts and angular.ts; a host not listed may still serve JSONP or user uploads.",
+		"SCRIPT_ALLOWLIST_BYPASS"},
 	{UnquotedKeyword, Medium, Writing, "Keyword without quotes",
 		"A source list holds `self`, `none`, `unsafe-inline`, `nonce-...` or another keyword, nonce or hash without its single quotes. Browsers read it as a host name, so the keyword does not apply (and `self` allows a host named self).",
 		"INVALID_KEYWORD (unquoted)"},

@@ -12,8 +12,9 @@ const (
 	// that governs connect requests, and reporting.
 	Connect Scope = iota + 1
 	// Scripts rules are about what scripts and plugins may do: those that
-	// fall back to default-src, and inline code and eval under the script
-	// directives.
+	// fall back to default-src; inline code, eval, short nonces and
+	// allow-listed hosts known to serve JSONP or AngularJS under the
+	// script directives; and base-uri where nonces allow scripts.
 	Scripts
 	// Writing rules are about how a policy is written, in any directive:
 	// likely typos, deprecated directives, duplicate and redundant

@@ -20,6 +20,8 @@ var summaries = map[Code]string{
 	DefaultBroadScripts:  "these default-src sources also govern scripts or plugins here (no script-src or object-src of their own): they can load from anywhere",
 	InlineScripts:        "injected inline scripts run",
 	EvalScripts:          "strings become code through eval()",
+	ShortCodeNonce:       "these nonces are shorter than 8 characters, so an attacker can guess them and make injected scripts or styles run: use at least 8 (ideally 128 random bits, base64-encoded), new for every response",
+	BypassHost:           "these sources allow hosts known to serve JSONP endpoints or AngularJS libraries (listed by csp_evaluator), through which injected markup runs script of its choice",
 	UnquotedKeyword:      "these keywords, nonces or hashes lack their single quotes, so browsers read them as host names: quote them",
 	SchemeAsHost:         "these schemes lack their colon, so browsers read them as host names: write https: to allow a scheme, https://host for one host",
 	MissingSemicolon:     "these directive names stand inside the value, probably for want of a \";\" before them, so browsers read them as host names",
