@@ -199,8 +199,20 @@ func decodeDigest(val string) ([]byte, bool) {
 	return out[:n], true
 }
 
-// sriItem is one item of parsed integrity metadata.
-type sriItem struct{ alg, val string }
+// sriItem is one item of parsed integrity metadata: val is its value as
+// the SRI text cuts it (at the next "-"), whole the value up to "?" (a
+// base64url value, which Chromium reads, holds "-").
+type sriItem struct{ alg, val, whole string }
+
+// value returns the item's value as an engine comparing hashes under r
+// reads it: whole when it decodes digests (base64url accepted), val
+// otherwise.
+func (it sriItem) value(r hashRule) string {
+	if r == hashDecoded {
+		return it.whole
+	}
+	return it.val
+}
 
 // parseIntegrity is Subresource Integrity's "parse metadata"
 // (https://w3c.github.io/webappsec-subresource-integrity/#parse-metadata):
@@ -225,6 +237,7 @@ func parseIntegrity(metadata string) []sriItem {
 				break
 			}
 		}
+		whole := val
 		for i := 0; i < len(val); i++ {
 			if val[i] == '-' {
 				val = val[:i]
@@ -235,7 +248,7 @@ func parseIntegrity(metadata string) []sriItem {
 		if lower == "" {
 			continue
 		}
-		out = append(out, sriItem{alg: lower, val: val})
+		out = append(out, sriItem{alg: lower, val: val, whole: whole})
 	}
 	return out
 }

@@ -44,7 +44,7 @@ func Inline(list csp.List, page string, kind InlineKind, el Element, opts ...Opt
 	if err != nil {
 		return Decision{}, err
 	}
-	d := &digests{text: el.Text}
+	d := &digests{text: htmlNewlines(el.Text)}
 	return decideCode(list, &p, &c, func(dc *Decision, pr *profile, vs []Verdict) {
 		dc.inline = kind
 		dc.Policies = vs

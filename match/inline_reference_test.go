@@ -150,7 +150,9 @@ func refElementMatches(list []string, typ string, el match.Element) bool {
 		}
 	}
 	if typ == "script" || typ == "style" || unsafeHashes {
-		src := []byte(strings.ToValidUTF8(refScalar(el.Text), "\uFFFD"))
+		// HTML turns CR LF and CR into LF before the text exists
+		text := strings.ReplaceAll(strings.ReplaceAll(el.Text, "\r\n", "\n"), "\r", "\n")
+		src := []byte(strings.ToValidUTF8(refScalar(text), "\uFFFD"))
 		for _, e := range list {
 			alg, v, ok := refHash(e)
 			if !ok {

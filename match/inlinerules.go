@@ -52,8 +52,20 @@ type Element struct {
 	// <script> or <style> element, the attribute's value, or for a
 	// JavaScriptURL the whole URL as navigated to, "javascript:" included
 	// (CSP3 passes the navigation request's URL to the inline check).
-	// It is hashed as UTF-8, an invalid byte as U+FFFD.
+	// It is taken as written in the HTML source: a CR LF pair or a lone CR
+	// is read as LF, as the HTML parser does before anything sees the
+	// text (HTML #preprocessing-the-input-stream; recorded: i000478). It
+	// is hashed as UTF-8, an invalid byte as U+FFFD.
 	Text string
+}
+
+// htmlNewlines returns s with each CR LF pair and lone CR replaced by LF.
+func htmlNewlines(s string) string {
+	if strings.IndexByte(s, '\r') < 0 {
+		return s
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.ReplaceAll(s, "\r", "\n")
 }
 
 // keywordIndex returns the index of the first keyword-source named kw in

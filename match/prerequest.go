@@ -75,7 +75,7 @@ func (p *profile) integrityIndex(l source.List, sri []sriItem) int {
 	for n, item := range sri {
 		found := -1
 		for i, e := range l.All() {
-			if e.Kind() == source.Hash && p.hashes.integrityMatch(e, item.alg, item.val) {
+			if e.Kind() == source.Hash && p.hashes.integrityMatch(e, item.alg, item.value(p.hashes)) {
 				found = i
 				break
 			}
