@@ -46,7 +46,7 @@ func TestInlineNeverVacuous(t *testing.T) {
 func TestAllowsEval(t *testing.T) {
 	f := newFake(t)
 	assert.True(t, csptest.BlocksEval(f, noncePolicy, page, match.StringEval))
-	assert.True(t, csptest.AllowsEval(f, "script-src 'self' 'wasm-unsafe-eval'", page, match.WasmCompile))
+	assert.True(t, csptest.AllowsEval(f, "script-src 'self' 'wasm-unsafe-eval'", page, match.WasmInstantiate))
 	assert.True(t, csptest.BlocksEval(f, "script-src 'self' 'wasm-unsafe-eval'", page, match.StringEval))
 	assert.Empty(t, f.errors)
 	assert.False(t, csptest.AllowsEval(f, "img-src 'self'", page, match.StringEval), "nothing restricts eval")

@@ -144,7 +144,7 @@ func ancestorsOne(d *Decision, list csp.List, page *urlx.URL, chain []URL, c *co
 	}
 	d.CSPAllowed = true
 	mp := p.matcher(Ancestor)
-	redirected := c.redirected && p.ancestorPathsAfterRedirect
+	redirected := c.redirected && p.ancestorPathsAfterRedirect || p.ancestorPathsIgnored
 	if d.Policies == nil && list.Len() > 0 {
 		d.Policies = make([]Verdict, 0, list.Len())
 	}
@@ -205,7 +205,7 @@ const (
 func (p *profile) ancestorBlocked(list csp.List, a *urlx.URL, self *selfOrigin, c *config) ancestorVerdict {
 	u, ok := p.ancestorURL(a)
 	mp := p.matcher(Ancestor)
-	redirected := c.redirected && p.ancestorPathsAfterRedirect
+	redirected := c.redirected && p.ancestorPathsAfterRedirect || p.ancestorPathsIgnored
 	out := ancestorAllowed
 	for i := range list.Len() {
 		pol := list.Policy(i)

@@ -70,6 +70,9 @@ type profile struct {
 	reportOnlyAsGiven          bool            // report-only policies check a request's URL as written, before upgrades (first hop)
 	selfBlobFrameSrc           bool            // 'self' in frame-src matches a blob: URL of the page's origin
 	redirectSchemeCSPFirst     destSet         // destinations whose redirect to a URL that is not http(s) is checked by CSP before it fails
+	emptyTextHashLoads         bool            // under 'strict-dynamic', a hash-source of the empty text allows a parser-inserted <script src> (its element's own text)
+	nonceEqualsInside          bool            // a nonce-source may hold "=" anywhere in its value ('nonce-a=b')
+	wasmCompileUnchecked       bool            // new WebAssembly.Module() and WebAssembly.compile() are not checked (instantiate is)
 	strictDynamicInline        inlineRule      // which inline checks 'strict-dynamic' makes ignore 'unsafe-inline'
 	strictDynamicInserted      bool            // 'strict-dynamic' allows an inline script a script inserted (not parser-inserted)
 	hashes                     hashRule        // how hash-sources are compared with digests
@@ -79,6 +82,8 @@ type profile struct {
 	formRedirectsUnchecked     bool            // a form submission's redirect hops are not checked against form-action
 	ancestorFullURL            bool            // frame-ancestors matches an ancestor's URL (not its origin); a null principal as moz-nullprincipal:
 	ancestorPathsAfterRedirect bool            // frame-ancestors ignores source paths when the framed response was redirected
+	ancestorPathsIgnored       bool            // frame-ancestors ignores source paths, as after a redirect
+	baseSchemeCSPFirst         bool            // a data: or javascript: <base href> is checked by base-uri before HTML ignores it
 
 	fallbacks      [numDestinations]csp.Fallback // the directive fallback list of each destination
 	notLoadedTexts [numDestinations]string       // the refusal text of each destination in notLoaded
@@ -257,6 +262,9 @@ var firefoxProfile = profile{
 	trustedTypesEval:       true,
 	formRedirectsUnchecked: true,
 	ancestorFullURL:        true,
+	// inline set i002834: frame-ancestors https://top.in.test/path lets
+	// pages of https://top.in.test at other paths embed the page
+	ancestorPathsIgnored: true,
 }
 
 var webkitProfile = profile{
@@ -309,6 +317,21 @@ var webkitProfile = profile{
 	// The source list parser read knows no 'trusted-types-eval': it is
 	// ignored, and string eval needs 'unsafe-eval'.
 	trustedTypesEval: false,
+	// inline set i000029-i000032: white space around an element's nonce
+	// is ignored
+	nonceTrimmed: true,
+	// inline set i001884-i002365: a hash-source of "" allows a
+	// parser-inserted <script src> under 'strict-dynamic'
+	emptyTextHashLoads: true,
+	// inline set i000035: 'nonce-a=b' is a nonce (WebKit's
+	// isNonceCharacter lets "=" appear anywhere)
+	nonceEqualsInside: true,
+	// inline set i002519…: new WebAssembly.Module() and
+	// WebAssembly.compile() run under any policy; instantiate() is checked
+	wasmCompileUnchecked: true,
+	// inline set i003294: a data: <base href> is checked (a violation)
+	// before it is ignored
+	baseSchemeCSPFirst: true,
 }
 
 // The engines. Spec follows Content Security Policy Level 3 as written

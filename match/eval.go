@@ -9,14 +9,15 @@ import (
 // may compile strings into code: JavaScript for StringEval (eval(), new
 // Function(), setTimeout with a string; CSP3
 // EnsureCSPDoesNotBlockStringCompilation, #can-compile-strings) or
-// WebAssembly for WasmCompile (#can-compile-wasm-bytes).
+// WebAssembly for WasmCompile and WasmInstantiate (#can-compile-wasm-bytes).
 //
 // In each policy the directive that decides is script-src or, when the
 // policy lacks it, default-src; script-src-elem plays no part. StringEval
 // is allowed by 'unsafe-eval', or by 'trusted-types-eval' when an enforced
 // policy of the list has require-trusted-types-for 'script' (the string
 // then went through Trusted Types) in engines that know the keyword;
-// WasmCompile by 'wasm-unsafe-eval' or 'unsafe-eval'. Verdict.Match
+// WasmCompile and WasmInstantiate by 'wasm-unsafe-eval' or 'unsafe-eval'
+// (WebKit checks only instantiation: see wasm-compile-unchecked). Verdict.Match
 // indexes the keyword that allowed it; Effective is script-src, which
 // violations name. Decision.Eval returns kind.
 //
@@ -38,7 +39,9 @@ func Eval(list csp.List, page string, kind EvalKind, opts ...Option) (Decision, 
 		for i := range list.Len() {
 			pol := list.Policy(i)
 			v := Verdict{Policy: i, Disposition: pol.Disposition(), Allowed: true, Match: -1, Effective: "script-src"}
-			if dir, ok := pol.Governing(evalFallback, pr.nonASCIIClaimsName); ok {
+			if kind == WasmCompile && pr.wasmCompileUnchecked {
+				v.Reason = pr.title + " checks WebAssembly only when it is instantiated, not compiled"
+			} else if dir, ok := pol.Governing(evalFallback, pr.nonASCIIClaimsName); ok {
 				v.Directive, v.Sources = dir.Name(), dir.Sources()
 				v.Match, v.Reason = pr.evalMatch(v.Sources, kind, tt)
 				v.Allowed = v.Match >= 0
@@ -60,7 +63,7 @@ func (p *profile) evalMatch(l source.List, k EvalKind, tt bool) (int, string) {
 		case "unsafe-eval":
 			return i, ""
 		case "wasm-unsafe-eval":
-			if k == WasmCompile {
+			if k.isWasm() {
 				return i, ""
 			}
 		case "trusted-types-eval":
@@ -69,7 +72,7 @@ func (p *profile) evalMatch(l source.List, k EvalKind, tt bool) (int, string) {
 			}
 		}
 	}
-	if k == WasmCompile {
+	if k.isWasm() {
 		return -1, "no 'wasm-unsafe-eval' or 'unsafe-eval'"
 	}
 	if keywordIndex(l, "trusted-types-eval") >= 0 {

@@ -41,7 +41,11 @@ func (p *profile) navRoute(r *route, target *urlx.URL, c *config) {
 	switch c.dest {
 	case Base:
 		if target.Scheme == "data" || target.Scheme == "javascript" {
-			r.refused = baseScheme
+			if !p.baseSchemeCSPFirst {
+				r.refused = baseScheme
+				return
+			}
+			r.refusedAfter = baseScheme // checked (a violation), then ignored
 		}
 		return
 	case Form:

@@ -188,7 +188,7 @@ var engineInlineTests = []struct {
 	{"hash without padding", "script-src 'sha256-" + strings.TrimRight(sha256Of("a()"), "=") + "'", match.ScriptElement, match.Element{Text: "a()"}, false, false, true, false, true},
 	{"base64url hash", "script-src 'sha256-" + toURL(sha256Of("a()>>?")) + "'", match.ScriptElement, match.Element{Text: "a()>>?"}, false, true, true, true, true},
 	// nonce-trimmed
-	{"nonce with spaces", "script-src 'nonce-abc'", match.ScriptElement, match.Element{Nonce: " abc\t"}, false, false, true, false, false},
+	{"nonce with spaces", "script-src 'nonce-abc'", match.ScriptElement, match.Element{Nonce: " abc\t"}, false, false, true, false, true}, // recorded: i000029
 	// nonce-allows-style-attribute
 	{"nonce and a style attribute", "style-src 'nonce-abc'", match.StyleAttribute, match.Element{Nonce: "abc", Text: "color:red"}, false, false, false, false, true},
 }
@@ -266,11 +266,14 @@ func TestEval(t *testing.T) {
 		{"script-src 'wasm-unsafe-eval'", match.StringEval, false, false, false, false, ""},
 		{"script-src 'wasm-unsafe-eval'", match.WasmCompile, true, true, true, true, "'wasm-unsafe-eval'"},
 		{"script-src 'unsafe-eval'", match.WasmCompile, true, true, true, true, "'unsafe-eval'"},
-		{"default-src 'self'", match.WasmCompile, false, false, false, false, ""},
+		{"default-src 'self'", match.WasmCompile, false, false, false, true, ""}, // WebKit checks instantiation only (i002519)
+		{"default-src 'self'", match.WasmInstantiate, false, false, false, false, ""},
+		{"script-src 'wasm-unsafe-eval'", match.WasmInstantiate, true, true, true, true, "'wasm-unsafe-eval'"},
 		{"script-src 'trusted-types-eval'", match.StringEval, false, false, false, false, ""},
 		{"script-src 'trusted-types-eval'; require-trusted-types-for 'script'", match.StringEval, true, true, true, false, "'trusted-types-eval'"},
 		{"script-src 'trusted-types-eval', require-trusted-types-for 'script'", match.StringEval, true, true, true, false, "'trusted-types-eval'"},
-		{"script-src 'trusted-types-eval'", match.WasmCompile, false, false, false, false, ""},
+		{"script-src 'trusted-types-eval'", match.WasmCompile, false, false, false, true, ""},
+		{"script-src 'trusted-types-eval'", match.WasmInstantiate, false, false, false, false, ""},
 	}
 	engines := []match.Engine{match.Spec, match.Chromium, match.Firefox, match.WebKit}
 	for _, tt := range tests {

@@ -89,12 +89,16 @@ type EvalKind uint8
 
 // The eval kinds. The zero EvalKind is none of them.
 const (
-	StringEval  EvalKind = iota + 1 // eval(), new Function(), setTimeout("string"): 'unsafe-eval'
-	WasmCompile                     // WebAssembly.compile(), instantiate() and the like: 'wasm-unsafe-eval' or 'unsafe-eval'
+	StringEval      EvalKind = iota + 1 // eval(), new Function(), setTimeout("string"): 'unsafe-eval'
+	WasmCompile                         // new WebAssembly.Module(), WebAssembly.compile(): 'wasm-unsafe-eval' or 'unsafe-eval'
+	WasmInstantiate                     // WebAssembly.instantiate() of bytes, which compiles them: 'wasm-unsafe-eval' or 'unsafe-eval'
 	numEvalKinds
 )
 
-var evalNames = [...]string{StringEval: "string eval", WasmCompile: "WebAssembly compilation"}
+var evalNames = [...]string{StringEval: "string eval", WasmCompile: "WebAssembly compilation", WasmInstantiate: "WebAssembly instantiation"}
+
+// isWasm reports whether k compiles WebAssembly.
+func (k EvalKind) isWasm() bool { return k == WasmCompile || k == WasmInstantiate }
 
 // String describes the kind: "string eval" or "WebAssembly compilation".
 func (k EvalKind) String() string {

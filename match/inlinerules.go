@@ -86,12 +86,16 @@ type listFacts struct {
 	nonces, hashes                            int // counts
 }
 
-func factsOf(l source.List) listFacts {
+func (p *profile) factsOf(l source.List) listFacts {
 	f := listFacts{unsafeInline: -1, strictDynamic: -1, unsafeHashes: -1}
 	for i, e := range l.All() {
 		switch e.Kind() {
 		case source.Nonce:
 			f.nonces++
+		case source.Invalid:
+			if _, ok := p.nonceOf(e); ok {
+				f.nonces++
+			}
 		case source.Hash:
 			f.hashes++
 		case source.Keyword:
@@ -126,7 +130,7 @@ func (p *profile) inlineMatch(l source.List, dir string, k InlineKind, el *Eleme
 		}
 		return -1, "the list is 'none'"
 	}
-	f := factsOf(l)
+	f := p.factsOf(l)
 	// Step 1: "does a source list allow all inline behavior for type?"
 	// (#allow-all-inline).
 	voided := f.nonces > 0 || f.hashes > 0 || f.strictDynamic >= 0 && p.strictDynamicInline.voidsInline(dir, k)
@@ -140,7 +144,7 @@ func (p *profile) inlineMatch(l source.List, dir string, k InlineKind, el *Eleme
 	}
 	if nonce != "" && f.nonces > 0 && (k == ScriptElement || k == StyleElement || k == StyleAttribute && p.styleAttrNonce) {
 		for i, e := range l.All() {
-			if e.Kind() == source.Nonce && e.Nonce() == nonce {
+			if v, ok := p.nonceOf(e); ok && v == nonce {
 				return i, ""
 			}
 		}

@@ -40,9 +40,43 @@ func (p *profile) preRequest(dest Destination, l source.List, c *config) (int, p
 		if c.notParserInserted {
 			return sd, preAllowed
 		}
+		if p.emptyTextHashLoads {
+			// the <script src> element's own text, empty, is hashed as an
+			// inline script's would be
+			for i, e := range l.All() {
+				if e.Kind() == source.Hash && p.hashes.inlineHashMatch(e, &digests{}) {
+					return i, preAllowed
+				}
+			}
+		}
 		return -1, preBlocked
 	}
 	return -1, preNone
+}
+
+// nonceOf returns the value of the nonce-source e; under nonceEqualsInside,
+// also of a token the CSP3 grammar rejects only for a "=" before the end
+// of its value ('nonce-a=b'), which WebKit reads as a nonce.
+func (p *profile) nonceOf(e source.Expression) (string, bool) {
+	if e.Kind() == source.Nonce {
+		return e.Nonce(), true
+	}
+	if !p.nonceEqualsInside || e.Kind() != source.Invalid {
+		return "", false
+	}
+	s := e.String()
+	const prefix = "'nonce-"
+	if len(s) <= len(prefix)+1 || !strings.EqualFold(s[:len(prefix)], prefix) || s[len(s)-1] != '\'' {
+		return "", false
+	}
+	v := s[len(prefix) : len(s)-1]
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '/' || c == '-' || c == '_' || c == '=') {
+			return "", false
+		}
+	}
+	return v, true
 }
 
 // nonceIndex is "does nonce match source list?"
@@ -56,7 +90,7 @@ func (p *profile) nonceIndex(l source.List, nonce string) int {
 		return -1
 	}
 	for i, e := range l.All() {
-		if e.Kind() == source.Nonce && e.Nonce() == nonce {
+		if v, ok := p.nonceOf(e); ok && v == nonce {
 			return i
 		}
 	}

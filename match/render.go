@@ -245,6 +245,10 @@ func (v Verdict) describe(d Decision, full bool) string {
 		}
 		return b.String()
 	}
+	if v.Directive == "" && v.Reason != "" {
+		b.WriteString(": " + v.Reason)
+		return b.String()
+	}
 	if v.Directive == "" {
 		b.WriteString(": no " + d.fallbackNames() + ", does not restrict " + d.plural())
 		return b.String()
@@ -416,6 +420,8 @@ func (d Decision) plural() string {
 		return "string evals"
 	case d.eval == WasmCompile:
 		return "WebAssembly compilations"
+	case d.eval == WasmInstantiate:
+		return "WebAssembly instantiations"
 	}
 	return d.dest.plural()
 }
