@@ -5,6 +5,7 @@ import { generateHoldout, HOLDOUT_SEED } from './holdout.js';
 import { generateRound3, ROUND3_SEED } from './round3.js';
 import { generateRound4, ROUND4_SEED } from './round4.js';
 import { generateDest, DEST_SEED } from './dest.js';
+import { generateInline, INLINE_SEED } from './inline.js';
 
 // SETS: flag -> { stem (output <stem>.jsonl), meta (output meta file), casesFile (the generated
 // cases next to gen.js, not committed), seed, generate(seed), generator (for meta.json), prefix }.
@@ -19,9 +20,12 @@ export const SETS = {
     generate: generateRound4, generator: 'internal/recorder/round4.js (node gen.js --round4)', prefix: 'f' },
   dest: { flag: '--dest', stem: 'dest', meta: 'dest-meta.json', casesFile: 'dest-cases.jsonl', seed: DEST_SEED,
     generate: generateDest, generator: 'internal/recorder/dest.js (node gen.js --dest)', prefix: 'd' },
+  // recorded by its own loop (inline-run.js), into <out>/inline/ by default (not replayed as loads)
+  inline: { flag: '--inline', stem: 'inline', meta: 'inline-meta.json', casesFile: 'inline-cases.jsonl', seed: INLINE_SEED,
+    generate: generateInline, generator: 'internal/recorder/inline.js (node gen.js --inline)', prefix: 'i', own: 'inline-run.js' },
 };
 
-// setFromFlag returns the set named by a command-line flag (--holdout, --round3, --round4, --dest), or null.
+// setFromFlag returns the set named by a command-line flag (--holdout, --round3, --round4, --dest, --inline), or null.
 export function setFromFlag(arg) {
   return Object.values(SETS).find((s) => s.flag === arg) || null;
 }
