@@ -315,7 +315,11 @@ export async function runInline({ cases, launch, batch = 20, log = () => {}, loa
       return depth >= 1 ? null : top(c, depth + 1);
     }
   }
-  for (const c of cases.filter(isTop)) results.set(c.id, await top(c, 0));
+  const tops = cases.filter(isTop);
+  for (let i = 0; i < tops.length; i++) {
+    results.set(tops[i].id, await top(tops[i], 0));
+    if (i % 50 === 49) log(`${i + 1}/${tops.length} top-level cases`);
+  }
   const bs = batchesByHarness(cases.filter((c) => !isTop(c)), batch);
   let done = 0;
   for (let i = 0; i < bs.length; i++) {
