@@ -6,6 +6,7 @@
 //   node gen.js --round4 [--seed N] [--out FILE]    the fourth set, issue 14's areas (round4.js; round4-cases.jsonl)
 //   node gen.js --dest [--seed N] [--out FILE]      destination loads, issue 12 (dest.js; dest-cases.jsonl)
 //   node gen.js --dest2 [--seed N] [--out FILE]     destination corners dest.js misses (dest2.js; dest2-cases.jsonl)
+//   node gen.js --inline [--seed N] [--out FILE]    inline code, eval, embedding and forms, issue 13 (inline.js; inline-cases.jsonl)
 //
 // A case is {id, policy, report_only?, page, kind, target, redirect?}. The same seed always
 // gives the same cases, byte for byte, so the cases file is regenerated, never committed.

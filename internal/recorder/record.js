@@ -38,7 +38,7 @@ function parseArgs(argv) {
     if (argv[i] === '--limit') { a.limit = Number(v); i++; }
     else if (argv[i] === '--batch') { a.batch = Number(v); i++; }
     else if (argv[i] === '--seed') { a.seed = Number(v); i++; }
-    else if (argv[i] === '--out') { a.out = v; i++; }
+    else if (argv[i] === '--out') { a.out = v; a.outExplicit = true; i++; }
     else if (argv[i] === '--only') { a.only = new Set(v.split(',')); i++; }
     else if (argv[i] === '--cases') { a.set = fileSet(v); i++; }
     else if (setFromFlag(argv[i])) a.set = setFromFlag(argv[i]);
@@ -81,6 +81,12 @@ async function main() {
   const started = Date.now();
   let cases = set.generate(args.seed);
   if (set.casesFile) fs.writeFileSync(path.join(here, set.casesFile), cases.map((c) => JSON.stringify(c)).join('\n') + '\n');
+  if (set.own) {
+    // a set with a recording loop of its own (the inline set: inline-run.js)
+    const { recordInline } = await import(`./${set.own}`);
+    const log = (...m) => console.error(`[${args.browser} ${((Date.now() - started) / 1000).toFixed(0)}s]`, ...m);
+    return recordInline(args, { set, packageVersions, remap: args.remap ? REMAP : null, log });
+  }
   if (args.only) cases = cases.filter((c) => args.only.has(c.id));
   if (args.limit) cases = cases.slice(0, args.limit);
   const log = (...m) => console.error(`[${args.browser} ${((Date.now() - started) / 1000).toFixed(0)}s]`, ...m);

@@ -60,7 +60,7 @@ export function latin1(s) {
   return Buffer.from(s, 'utf8').toString('latin1');
 }
 
-function throwawayCert() {
+export function throwawayCert() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cspkit-rec-tls-'));
   const key = path.join(dir, 'key.pem');
   const cert = path.join(dir, 'cert.pem');

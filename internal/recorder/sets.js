@@ -6,6 +6,7 @@ import { generateRound3, ROUND3_SEED } from './round3.js';
 import { generateRound4, ROUND4_SEED } from './round4.js';
 import { generateDest, DEST_SEED } from './dest.js';
 import { generateDest2, DEST2_SEED } from './dest2.js';
+import { generateInline, INLINE_SEED } from './inline.js';
 
 // SETS: flag -> { stem (output <stem>.jsonl), meta (output meta file), casesFile (the generated
 // cases next to gen.js, not committed), seed, generate(seed), generator (for meta.json), prefix }.
@@ -22,9 +23,12 @@ export const SETS = {
     generate: generateDest, generator: 'internal/recorder/dest.js (node gen.js --dest)', prefix: 'd' },
   dest2: { flag: '--dest2', stem: 'dest2', meta: 'dest2-meta.json', casesFile: 'dest2-cases.jsonl', seed: DEST2_SEED,
     generate: generateDest2, generator: 'internal/recorder/dest2.js (node gen.js --dest2)', prefix: 'e' },
+  // recorded by its own loop (inline-run.js), into <out>/inline/ by default (not replayed as loads)
+  inline: { flag: '--inline', stem: 'inline', meta: 'inline-meta.json', casesFile: 'inline-cases.jsonl', seed: INLINE_SEED,
+    generate: generateInline, generator: 'internal/recorder/inline.js (node gen.js --inline)', prefix: 'i', own: 'inline-run.js' },
 };
 
-// setFromFlag returns the set named by a command-line flag (--holdout, --round3, --round4, --dest, --dest2), or null.
+// setFromFlag returns the set named by a command-line flag (--holdout, --round3, --round4, --dest, --dest2, --inline), or null.
 export function setFromFlag(arg) {
   return Object.values(SETS).find((s) => s.flag === arg) || null;
 }
