@@ -151,7 +151,7 @@ func ancestorsOne(d *Decision, list csp.List, page *urlx.URL, chain []URL, c *co
 	for i := range list.Len() {
 		pol := list.Policy(i)
 		v := Verdict{Policy: i, Disposition: pol.Disposition(), Allowed: true, Match: -1, Effective: Ancestor.EffectiveDirective()}
-		if dir, has := p.governing(pol, Ancestor); has {
+		if dir, has := p.governing(pol, Ancestor); has && !p.reportOnlyIgnores(pol, Ancestor) {
 			v.Directive, v.Sources = dir.Name(), dir.Sources()
 			switch {
 			case local:

@@ -202,6 +202,18 @@ var behaviors = []behavior{
 		func(p *profile) string { return yesNo(p.ancestorPathsIgnored) }},
 	{"base-scheme-csp-first", "a data: or javascript: <base href>, which HTML ignores, is first checked against base-uri (a violation)",
 		func(p *profile) string { return yesNo(p.baseSchemeCSPFirst) }},
+	{"report-only-ignored", "what report-only policies do not check (no report is sent)",
+		func(p *profile) string {
+			var out []string
+			out = append(out, p.reportOnlyIgnored.names()...)
+			if p.reportOnlyEvalIgnored {
+				out = append(out, "eval", "WebAssembly")
+			}
+			if len(out) == 0 {
+				return "-"
+			}
+			return strings.Join(out, ", ")
+		}},
 	{"empty-text-hash-loads", "under 'strict-dynamic', a hash-source of the empty text (the digest of a <script src> element's own, empty, text) allows a parser-inserted <script src>",
 		func(p *profile) string { return yesNo(p.emptyTextHashLoads) }},
 	{"report-only-as-given", "report-only policies check the URL as written, before upgrade-insecure-requests and the mixed-content upgrade (a redirect hop: as upgraded)",

@@ -374,7 +374,7 @@ func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c *config
 			continue
 		}
 		v := Verdict{Policy: i, Disposition: pol.Disposition(), Allowed: true, Match: -1, Effective: dest.EffectiveDirective()}
-		if dir, ok := p.governing(pol, dest); ok && !p.hintUnchecked(pol, dest) {
+		if dir, ok := p.governing(pol, dest); ok && !p.hintUnchecked(pol, dest) && !p.reportOnlyIgnores(pol, dest) {
 			v.Directive, v.Sources = dir.Name(), dir.Sources()
 			v.Match = mp.matchPolicy(pol, dir, u, self, c.redirected)
 			v.Allowed = v.Match >= 0

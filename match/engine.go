@@ -84,6 +84,8 @@ type profile struct {
 	ancestorPathsAfterRedirect bool            // frame-ancestors ignores source paths when the framed response was redirected
 	ancestorPathsIgnored       bool            // frame-ancestors ignores source paths, as after a redirect
 	baseSchemeCSPFirst         bool            // a data: or javascript: <base href> is checked by base-uri before HTML ignores it
+	reportOnlyIgnored          destSet         // destinations report-only policies do not check (no report)
+	reportOnlyEvalIgnored      bool            // report-only policies do not check eval or WebAssembly (no report)
 
 	fallbacks      [numDestinations]csp.Fallback // the directive fallback list of each destination
 	notLoadedTexts [numDestinations]string       // the refusal text of each destination in notLoaded
@@ -265,6 +267,8 @@ var firefoxProfile = profile{
 	// inline set i002834: frame-ancestors https://top.in.test/path lets
 	// pages of https://top.in.test at other paths embed the page
 	ancestorPathsIgnored: true,
+	// inline set i003277: report-only form-action sends no report
+	reportOnlyIgnored: destsOf(Form),
 }
 
 var webkitProfile = profile{
@@ -332,6 +336,10 @@ var webkitProfile = profile{
 	// inline set i003294: a data: <base href> is checked (a violation)
 	// before it is ignored
 	baseSchemeCSPFirst: true,
+	// inline set i002914 (report-only frame-ancestors), i002442
+	// (report-only eval): no report
+	reportOnlyIgnored:     destsOf(Ancestor),
+	reportOnlyEvalIgnored: true,
 }
 
 // The engines. Spec follows Content Security Policy Level 3 as written

@@ -68,6 +68,12 @@ func (p *profile) hintUnchecked(pol csp.Policy, dest Destination) bool {
 	return dest == Prefetch && p.hint == hintAnyDirective && pol.Disposition() != csp.Enforce
 }
 
+// reportOnlyIgnores reports whether the engine leaves dest unchecked by
+// the report-only policy pol: no verdict, no report.
+func (p *profile) reportOnlyIgnores(pol csp.Policy, dest Destination) bool {
+	return pol.Disposition() != csp.Enforce && p.reportOnlyIgnored.has(dest)
+}
+
 // hintMatch returns a directive of pol other than default-src whose
 // sources match u under hintAnyDirective, with the index of the matching
 // source, or false.

@@ -54,6 +54,20 @@ func inlineList(c inlineCase) csp.List {
 // library does not decide: sandbox, whose effect on scripts is the
 // sandbox's, not a source list's).
 func replayInline(t *testing.T, c inlineCase, e match.Engine) (string, string) {
+	d, ok := decideInline(t, c, e)
+	if !ok {
+		return "", ""
+	}
+	if d.Refused != "" {
+		return "refused", d.String()
+	}
+	return verdictOf(d), d.String()
+}
+
+// decideInline returns the model's decision about a recorded inline case
+// (for an inserted script, the inserting script's when that is blocked),
+// and false for a kind the library does not decide.
+func decideInline(t *testing.T, c inlineCase, e match.Engine) (match.Decision, bool) {
 	list := inlineList(c)
 	opt := match.WithEngine(e)
 	var d match.Decision
@@ -80,7 +94,7 @@ func replayInline(t *testing.T, c inlineCase, e match.Engine) (string, string) {
 		d, err = match.Inline(list, c.Page, match.ScriptElement, match.Element{Nonce: c.Nonce, Text: c.Text}, opt)
 		require.NoError(t, err, c.ID)
 		if !d.Allowed {
-			return verdictOf(d), "inserting script: " + d.String()
+			return d, true
 		}
 		opts := []match.Option{opt}
 		if c.Insert != "write" { // document.write inserts a parser-inserted script
@@ -107,15 +121,12 @@ func replayInline(t *testing.T, c inlineCase, e match.Engine) (string, string) {
 	case "base-uri":
 		d, err = match.Load(list, c.Page, c.Target, match.Base, opt)
 	case "sandbox":
-		return "", ""
+		return match.Decision{}, false
 	default:
 		t.Fatalf("case %s: unknown kind %q", c.ID, c.Kind)
 	}
 	require.NoError(t, err, "case %s", c.ID)
-	if d.Refused != "" {
-		return "refused", d.String()
-	}
-	return verdictOf(d), d.String()
+	return d, true
 }
 
 // TestRecordedInline replays the inline set recorded from each browser:
