@@ -207,7 +207,7 @@ var behaviors = []behavior{
 			var out []string
 			out = append(out, p.reportOnlyIgnored.names()...)
 			if p.reportOnlyEvalIgnored {
-				out = append(out, "eval", "WebAssembly")
+				out = append(out, "eval() and new Function() (setTimeout with a string is reported), WebAssembly")
 			}
 			if len(out) == 0 {
 				return "-"
