@@ -1,14 +1,17 @@
 package csptest_test
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/cspkit/cspkit/csptest"
+	"github.com/cspkit/cspkit/internal/lineartest"
 	"github.com/cspkit/cspkit/match"
 )
 
@@ -100,4 +103,27 @@ func TestFreshNonces(t *testing.T) {
 	body := make([]byte, 15)
 	n, _ := resp.Body.Read(body)
 	assert.Equal(t, "<!doctype html>", string(body[:n]))
+}
+
+// TestFreshNoncesLinear checks that FreshNonces costs time linear in the
+// number of nonce attributes in the bodies (each a distinct nonce the
+// policy lacks, the worst case of the look-ups).
+func TestFreshNoncesLinear(t *testing.T) {
+	build := func(n int) string {
+		var b strings.Builder
+		for i := range n {
+			fmt.Fprintf(&b, `<script nonce="n%07d"></script>`, i)
+		}
+		return b.String()
+	}
+	lineartest.Check(t, 500, 10, build, func(body string) any {
+		mk := func(nonce string) *httptest.ResponseRecorder {
+			rec := httptest.NewRecorder()
+			rec.Header().Set("Content-Type", "text/html")
+			rec.Header().Set("Content-Security-Policy", "script-src 'nonce-"+nonce+"'")
+			rec.WriteString(body)
+			return rec
+		}
+		return csptest.FreshNonces(newFake(t), mk("aaaaaaaaaaaa"), mk("bbbbbbbbbbbb"))
+	})
 }

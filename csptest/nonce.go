@@ -5,7 +5,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -45,7 +44,7 @@ func FreshNonces[R Response](t TB, first, second R) bool {
 		why = append(why, n.problems(ordinal(i))...)
 	}
 	for _, x := range a.header {
-		if slices.Contains(b.header, x) {
+		if b.inHeader[x] {
 			why = append(why, "nonce "+quoteShort(x)+" is in both responses' policies: a nonce must be new for every response")
 		}
 	}
@@ -57,9 +56,22 @@ func FreshNonces[R Response](t TB, first, second R) bool {
 }
 
 // pageNonces are the nonces of one response: those of its enforced
-// policies and those its body's elements carry.
+// policies and those its body's elements carry, each once, in order, with
+// sets to look them up in constant time.
 type pageNonces struct {
-	header, body []string
+	header, body     []string
+	inHeader, inBody map[string]bool
+}
+
+// add appends v to list when set does not hold it yet.
+func add(list *[]string, set *map[string]bool, v string) {
+	if *set == nil {
+		*set = map[string]bool{}
+	}
+	if !(*set)[v] {
+		(*set)[v] = true
+		*list = append(*list, v)
+	}
 }
 
 // problems lists what is wrong with the nonces of the response named
@@ -70,12 +82,12 @@ func (n pageNonces) problems(which string) []string {
 		return []string{which + " response: no enforced policy has a nonce-source, so there is nothing to check"}
 	}
 	for _, x := range n.header {
-		if !slices.Contains(n.body, x) {
+		if !n.inBody[x] {
 			out = append(out, which+" response: nonce "+quoteShort(x)+" of the policy is on no element of the page")
 		}
 	}
 	for _, x := range n.body {
-		if !slices.Contains(n.header, x) {
+		if !n.inHeader[x] {
 			out = append(out, which+" response: an element carries nonce "+quoteShort(x)+", which no enforced policy has: browsers block it")
 		}
 	}
@@ -107,8 +119,8 @@ func noncesOf[R Response](r R) (pageNonces, error) {
 		}
 		for d := range pol.Directives() {
 			for _, e := range d.Sources().All() {
-				if e.Kind() == source.Nonce && !slices.Contains(n.header, e.Nonce()) {
-					n.header = append(n.header, e.Nonce())
+				if e.Kind() == source.Nonce {
+					add(&n.header, &n.inHeader, e.Nonce())
 				}
 			}
 		}
@@ -130,8 +142,8 @@ func noncesOf[R Response](r R) (pageNonces, error) {
 		for more {
 			var k, v []byte
 			k, v, more = z.TagAttr()
-			if string(k) == "nonce" && !slices.Contains(n.body, string(v)) {
-				n.body = append(n.body, string(v))
+			if string(k) == "nonce" {
+				add(&n.body, &n.inBody, string(v))
 			}
 		}
 	}
