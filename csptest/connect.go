@@ -167,7 +167,7 @@ func failure(d match.Decision, wantAllowed bool) string {
 	target := d.Target().String()
 	if unrestricted := unrestrictedIn(d); len(unrestricted) > 0 {
 		if !wantAllowed {
-			return target + " is allowed: no enforced policy restricts " + what(d.Destination()) + " in " + engineList(unrestricted) + ", so every target is"
+			return target + " is allowed: no enforced policy restricts " + what(d.Destination()) + " in " + engineList(unrestricted) + ", so every target is allowed"
 		}
 		return "no enforced policy restricts " + what(d.Destination()) + " in " + engineList(unrestricted) +
 			", so any target would pass; if that is meant, assert it with Unrestricted"

@@ -490,7 +490,7 @@ func TestBlocksConnectUnrestricted(t *testing.T) {
 	f := newFake(t)
 	assert.False(t, csptest.BlocksConnect(f, "report-uri /r", page, "https://evil.example/"))
 	require.Len(t, f.errors, 1)
-	assert.Contains(t, f.errors[0], "csptest.BlocksConnect: https://evil.example/ is allowed: no enforced policy restricts connect requests in Chromium, Firefox and WebKit, so every target is")
+	assert.Contains(t, f.errors[0], "csptest.BlocksConnect: https://evil.example/ is allowed: no enforced policy restricts connect requests in Chromium, Firefox and WebKit, so every target is allowed")
 }
 
 func TestLikelyTyposInMessages(t *testing.T) {

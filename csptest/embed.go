@@ -1,6 +1,10 @@
 package csptest
 
-import "github.com/cspkit/cspkit/match"
+import (
+	"strings"
+
+	"github.com/cspkit/cspkit/match"
+)
 
 // EmbeddableBy reports whether the page at page, served with the policies
 // of src, may be displayed in a frame whose ancestors are ancestors: one
@@ -53,7 +57,10 @@ func (p *Policies) checkEmbed(name string, wantAllowed bool, page string, ancest
 		return false
 	}
 	if why := failure(d, wantAllowed); why != "" {
-		p.t.Errorf("%s", p.message(name, "embedding by "+why, d.Target().String(), &d))
+		if strings.HasPrefix(why, d.Target().String()) {
+			why = "embedding by " + why
+		}
+		p.t.Errorf("%s", p.message(name, why, d.Target().String(), &d))
 		return false
 	}
 	p.logProblems(name)

@@ -1,8 +1,10 @@
 package csptest
 
 import (
+	"strconv"
 	"strings"
 
+	"github.com/cspkit/cspkit/csp"
 	"github.com/cspkit/cspkit/match"
 )
 
@@ -124,6 +126,12 @@ func (p *Policies) checkEval(name string, wantAllowed bool, page string, kind ma
 // assertion, or "" when it passes; what names the code.
 func codeFailure(d match.Decision, wantAllowed bool, what string) string {
 	if unrestricted := unrestrictedIn(d); len(unrestricted) > 0 {
+		if why := uncheckedReason(d); why != "" {
+			if !wantAllowed {
+				return what + " runs: " + why
+			}
+			return why + ", so any code would pass there; choose the engines that check it with In"
+		}
 		if !wantAllowed {
 			return what + " runs: no enforced policy restricts it in " + engineList(unrestricted)
 		}
@@ -142,6 +150,19 @@ func codeFailure(d match.Decision, wantAllowed bool, what string) string {
 	return ""
 }
 
+// uncheckedReason returns why an engine that decided d does not check it
+// at all (WebKit and WebAssembly compilation), or "".
+func uncheckedReason(d match.Decision) string {
+	for _, e := range each(d) {
+		for _, v := range e.Policies {
+			if v.Disposition == csp.Enforce && v.Directive == "" && v.Reason != "" {
+				return v.Reason
+			}
+		}
+	}
+	return ""
+}
+
 // describeElement names an element for messages: its kind, nonce and the
 // start of its text.
 func describeElement(kind match.InlineKind, el match.Element) string {
@@ -154,10 +175,10 @@ func describeElement(kind match.InlineKind, el match.Element) string {
 	return b.String()
 }
 
-// quoteShort quotes s, cut to 60 bytes.
+// quoteShort quotes s as Go does, cut to 60 bytes.
 func quoteShort(s string) string {
 	if len(s) > 60 {
-		s = s[:60] + "..."
+		return strconv.Quote(s[:60]) + "..."
 	}
-	return `"` + s + `"`
+	return strconv.Quote(s)
 }

@@ -56,6 +56,15 @@ func TestAllowsEval(t *testing.T) {
 	assert.False(t, csptest.AllowsEval(f, noncePolicy, page, match.StringEval))
 	require.Len(t, f.errors, 2)
 	assert.Contains(t, f.errors[1], "eval: string eval (script-src)")
+
+	// WebKit does not check compilation: an assertion about it in every
+	// engine would pass there whatever the policy says.
+	f = newFake(t)
+	assert.False(t, csptest.AllowsEval(f, "script-src 'self' 'wasm-unsafe-eval'", page, match.WasmCompile))
+	require.Len(t, f.errors, 1)
+	assert.Contains(t, f.errors[0], "WebKit checks WebAssembly only when it is instantiated, not compiled, so any code would pass there")
+	assert.NotContains(t, f.errors[0], "no enforced policy has script-src")
+	assert.True(t, csptest.Of(newFake(t), "script-src 'self' 'wasm-unsafe-eval'").In(match.Chromium, match.Firefox).AllowsEval(page, match.WasmCompile))
 }
 
 // noncePage serves a page whose policy and script carry nonce.

@@ -151,7 +151,11 @@ func ancestorsOne(d *Decision, list csp.List, page *urlx.URL, chain []URL, c *co
 	for i := range list.Len() {
 		pol := list.Policy(i)
 		v := Verdict{Policy: i, Disposition: pol.Disposition(), Allowed: true, Match: -1, Effective: Ancestor.EffectiveDirective()}
-		if dir, has := p.governing(pol, Ancestor); has && !p.reportOnlyIgnores(pol, Ancestor) {
+		dir, has := p.governing(pol, Ancestor)
+		if has && p.reportOnlyIgnores(pol, Ancestor) {
+			has, v.Reason = false, p.title+" ignores frame-ancestors in report-only policies (no report)"
+		}
+		if has {
 			v.Directive, v.Sources = dir.Name(), dir.Sources()
 			switch {
 			case local:

@@ -374,7 +374,11 @@ func (d *Decision) check(list csp.List, u *urlx.URL, self *selfOrigin, c *config
 			continue
 		}
 		v := Verdict{Policy: i, Disposition: pol.Disposition(), Allowed: true, Match: -1, Effective: dest.EffectiveDirective()}
-		if dir, ok := p.governing(pol, dest); ok && !p.hintUnchecked(pol, dest) && !p.reportOnlyIgnores(pol, dest) {
+		dir, ok := p.governing(pol, dest)
+		if ok && (p.hintUnchecked(pol, dest) || p.reportOnlyIgnores(pol, dest)) {
+			ok, v.Reason = false, p.title+" does not check "+dest.plural()+" against report-only policies (no report)"
+		}
+		if ok {
 			v.Directive, v.Sources = dir.Name(), dir.Sources()
 			v.Match = mp.matchPolicy(pol, dir, u, self, c.redirected)
 			v.Allowed = v.Match >= 0

@@ -41,7 +41,9 @@ func Eval(list csp.List, page string, kind EvalKind, opts ...Option) (Decision, 
 			v := Verdict{Policy: i, Disposition: pol.Disposition(), Allowed: true, Match: -1, Effective: "script-src"}
 			if kind == WasmCompile && pr.wasmCompileUnchecked {
 				v.Reason = pr.title + " checks WebAssembly only when it is instantiated, not compiled"
-			} else if dir, ok := pol.Governing(evalFallback, pr.nonASCIIClaimsName); ok && !(pr.reportOnlyEvalIgnored && pol.Disposition() != csp.Enforce) {
+			} else if dir, ok := pol.Governing(evalFallback, pr.nonASCIIClaimsName); ok && pr.reportOnlyEvalIgnored && pol.Disposition() != csp.Enforce {
+				v.Reason = pr.title + " does not check eval() and WebAssembly against report-only policies (no report)"
+			} else if ok {
 				v.Directive, v.Sources = dir.Name(), dir.Sources()
 				v.Match, v.Reason = pr.evalMatch(v.Sources, kind, tt)
 				v.Allowed = v.Match >= 0

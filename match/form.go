@@ -21,7 +21,7 @@ func navRefusalText(f refusal, u *urlx.URL) string {
 	case baseScheme:
 		return "HTML ignores a <base href> whose URL is " + u.Scheme + ": (set the frozen base URL): the document keeps its fallback base URL"
 	case formScript:
-		return "a javascript: form action runs script, which script-src decides (this package decides no inline script): no form submission is made"
+		return "a javascript: form action runs script instead of submitting: decide it with Inline and JavaScriptURL (script-src-elem); no form submission is made"
 	}
 	return ""
 }

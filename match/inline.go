@@ -1,6 +1,9 @@
 package match
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/cspkit/cspkit/csp"
 	"github.com/cspkit/cspkit/internal/urlx"
 )
@@ -34,11 +37,24 @@ import (
 // Redirected, WithRequest, WithNonce and WithIntegrity, which mean nothing
 // here.
 //
-// The error is a *URLError when page cannot be parsed, and a *KindError
-// for an undefined kind.
+// For JavaScriptURL, el.Text is the URL as the page writes it; it is read
+// as the URL parser reads it (leading and trailing spaces and controls
+// cut, tabs and newlines removed, the scheme in lower case) and must be a
+// javascript: URL.
+//
+// The error is a *URLError when page cannot be parsed, a *KindError for an
+// undefined kind, and an *ElementError for a JavaScriptURL text that is not
+// a javascript: URL.
 func Inline(list csp.List, page string, kind InlineKind, el Element, opts ...Option) (Decision, error) {
 	if !kind.IsValid() {
 		return Decision{}, &KindError{Type: "InlineKind", Value: int(kind)}
+	}
+	if kind == JavaScriptURL {
+		u, ok := javascriptURL(el.Text)
+		if !ok {
+			return Decision{}, &ElementError{Kind: kind, Text: el.Text}
+		}
+		el.Text = u
 	}
 	p, c, err := parsePage(page, opts)
 	if err != nil {
@@ -126,3 +142,38 @@ func (d Decision) Eval() (EvalKind, bool) { return d.eval, d.eval != 0 }
 
 // aboutCode reports whether d decides inline code or eval, not a URL.
 func (d Decision) aboutCode() bool { return d.inline != 0 || d.eval != 0 }
+
+// ElementError reports an Element that cannot be the code of its kind: a
+// JavaScriptURL text that is not a javascript: URL.
+type ElementError struct {
+	Kind InlineKind
+	Text string // the text as given
+}
+
+func (e *ElementError) Error() string {
+	t := e.Text
+	if len(t) > 64 {
+		t = t[:64] + "..."
+	}
+	return fmt.Sprintf("match: %s text %q is not a javascript: URL", e.Kind, t)
+}
+
+// javascriptURL returns s as the URL parser reads it, when it is a
+// javascript: URL: C0 controls and spaces cut from both ends, ASCII tabs
+// and newlines removed, the scheme in lower case (URL #concept-basic-url-parser).
+func javascriptURL(s string) (string, bool) {
+	s = strings.TrimFunc(s, func(r rune) bool { return r <= ' ' })
+	if strings.ContainsAny(s, "\t\n\r") {
+		s = strings.Map(func(r rune) rune {
+			if r == '\t' || r == '\n' || r == '\r' {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	const scheme = "javascript:"
+	if len(s) < len(scheme) || !strings.EqualFold(s[:len(scheme)], scheme) {
+		return "", false
+	}
+	return scheme + s[len(scheme):], true
+}

@@ -144,12 +144,14 @@ func (d Decision) lines(full bool) []line {
 		explained[x.Verdict.Policy] = x
 	}
 	restricting, shown, unshown := 0, 0, 0
+	unchecked := false // a policy the engine does not check (a Reason without a directive)
 	for _, v := range d.Policies {
 		enforced := v.Disposition == csp.Enforce
 		if enforced && v.Directive != "" {
 			restricting++
 		}
-		relevant := v.Directive != "" && (enforced && (v.Allowed == d.CSPAllowed) || !v.Allowed)
+		unchecked = unchecked || v.Directive == "" && v.Reason != ""
+		relevant := (v.Directive != "" || v.Reason != "") && (enforced && (v.Allowed == d.CSPAllowed) || !v.Allowed)
 		if !full && !relevant {
 			continue
 		}
@@ -169,7 +171,7 @@ func (d Decision) lines(full bool) []line {
 	switch {
 	case d.CSPAllowed && restricting == 0 && len(d.Policies) == 0:
 		out = append(out, line{1, "no policy restricts " + d.plural()})
-	case d.CSPAllowed && restricting == 0:
+	case d.CSPAllowed && restricting == 0 && !unchecked:
 		out = append(out, line{1, "no enforced policy has " + d.fallbackNames() + ", so " + d.plural() + " are unrestricted"})
 	}
 	if d.MixedContent {

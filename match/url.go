@@ -50,7 +50,12 @@ func MustParseURL(raw string) URL {
 func (u URL) IsValid() bool { return u.u.Scheme != "" }
 
 // String returns the URL's WHATWG serialisation (its href).
-func (u URL) String() string { return u.u.String() }
+func (u URL) String() string {
+	if !u.IsValid() {
+		return ""
+	}
+	return u.u.String()
+}
 
 // Scheme returns the lower-case scheme without ":".
 func (u URL) Scheme() string { return u.u.Scheme }
