@@ -135,7 +135,7 @@ func codeFailure(d match.Decision, wantAllowed bool, what string) string {
 		if !wantAllowed {
 			return what + " runs: no enforced policy restricts it in " + engineList(unrestricted)
 		}
-		return "no enforced policy restricts " + what + " in " + engineList(unrestricted) + ", so any code would pass"
+		return "no enforced policy restricts " + what + " in " + engineList(unrestricted) + ", so any code would pass; if that is meant, assert it with UnrestrictedInline or UnrestrictedEval"
 	}
 	switch {
 	case wantAllowed && !d.Allowed && d.Divergent():
@@ -181,4 +181,62 @@ func quoteShort(s string) string {
 		return strconv.Quote(s[:60]) + "..."
 	}
 	return strconv.Quote(s)
+}
+
+// UnrestrictedInline reports whether no enforced policy governs inline code
+// of the given kinds (inline scripts when none is given), in any deciding
+// engine: a page meant to run any such code.
+func (p *Policies) UnrestrictedInline(kinds ...match.InlineKind) bool {
+	p.t.Helper()
+	const name = "csptest.UnrestrictedInline"
+	if len(kinds) == 0 {
+		kinds = []match.InlineKind{match.ScriptElement}
+	}
+	ok := true
+	for _, k := range kinds {
+		text := ""
+		if k == match.JavaScriptURL {
+			text = "javascript:void(0)"
+		}
+		d, err := match.Inline(p.list, "https://csptest.invalid/", k, match.Element{Text: text}, p.options()...)
+		ok = p.unrestricted(name, k.String()+"s", d, err) && ok
+	}
+	return ok
+}
+
+// UnrestrictedEval reports whether no enforced policy governs compiling
+// code of the given kinds (string eval when none is given), in any deciding
+// engine.
+func (p *Policies) UnrestrictedEval(kinds ...match.EvalKind) bool {
+	p.t.Helper()
+	const name = "csptest.UnrestrictedEval"
+	if len(kinds) == 0 {
+		kinds = []match.EvalKind{match.StringEval}
+	}
+	ok := true
+	for _, k := range kinds {
+		d, err := match.Eval(p.list, "https://csptest.invalid/", k, p.options()...)
+		ok = p.unrestricted(name, k.String(), d, err) && ok
+	}
+	return ok
+}
+
+// unrestricted reports, for the Unrestricted assertions about code,
+// whether no engine restricts what d decided.
+func (p *Policies) unrestricted(name, what string, d match.Decision, err error) bool {
+	p.t.Helper()
+	if p.err != nil {
+		p.t.Errorf("%s: %v", name, p.err)
+		return false
+	}
+	if err != nil {
+		p.t.Errorf("%s: %v", name, err)
+		return false
+	}
+	if restricted := restrictingIn(d); len(restricted) > 0 {
+		p.t.Errorf("%s", p.message(name, "an enforced policy restricts "+what+" in "+engineList(restricted), "", &d))
+		return false
+	}
+	p.logProblems(name)
+	return true
 }

@@ -136,3 +136,17 @@ func TestFreshNoncesLinear(t *testing.T) {
 		return csptest.FreshNonces(newFake(t), mk("aaaaaaaaaaaa"), mk("bbbbbbbbbbbb"))
 	})
 }
+
+func TestUnrestrictedCode(t *testing.T) {
+	f := newFake(t)
+	assert.True(t, csptest.Of(f, "img-src 'self'").UnrestrictedInline())
+	assert.True(t, csptest.Of(f, "img-src 'self'").UnrestrictedInline(match.ScriptAttribute, match.StyleElement, match.JavaScriptURL))
+	assert.True(t, csptest.Of(f, "style-src 'self'").UnrestrictedEval(match.StringEval, match.WasmInstantiate))
+	assert.Empty(t, f.errors)
+	assert.False(t, csptest.Of(f, noncePolicy).UnrestrictedInline())
+	assert.False(t, csptest.Of(f, noncePolicy).UnrestrictedEval())
+	assert.False(t, csptest.Of(f, "default-src 'self' 'unsafe-inline'").UnrestrictedInline(match.StyleAttribute), "allowed is not unrestricted")
+	require.Len(t, f.errors, 3)
+	assert.Contains(t, f.errors[0], "csptest.UnrestrictedInline: an enforced policy restricts inline scripts in Chromium, Firefox and WebKit")
+	assert.Contains(t, f.errors[1], "restricts string eval")
+}
