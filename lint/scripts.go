@@ -18,22 +18,8 @@ func (c *checker) scripts(i int, p csp.Policy) {
 	if !noScript && !noObject {
 		return
 	}
-	var inline, eval, nonceOrHash, strictDynamic bool
-	for _, e := range def.Sources().All() {
-		switch e.Kind() {
-		case source.Nonce, source.Hash:
-			nonceOrHash = true
-		case source.Keyword:
-			switch e.Keyword() {
-			case "unsafe-inline":
-				inline = true
-			case "unsafe-eval":
-				eval = true
-			case "strict-dynamic":
-				strictDynamic = true
-			}
-		}
-	}
+	k := scriptKeywordsOf(def.Sources())
+	inline, eval, nonceOrHash, strictDynamic := k.unsafeInline, k.unsafeEval, k.nonceOrHash, k.strictDynamic
 	if noScript && inline && !nonceOrHash {
 		c.add(DefaultUnsafeInline, i, def.Name(), "'unsafe-inline'",
 			"with no script-src, default-src 'unsafe-inline' lets injected inline scripts and event handlers run")
@@ -80,22 +66,8 @@ func (c *checker) scriptDirectives(i int, p csp.Policy) {
 		if !ok {
 			continue
 		}
-		var inline, eval, overrides bool
-		for _, e := range d.Sources().All() {
-			switch e.Kind() {
-			case source.Nonce, source.Hash:
-				overrides = true
-			case source.Keyword:
-				switch e.Keyword() {
-				case "unsafe-inline":
-					inline = true
-				case "unsafe-eval":
-					eval = true
-				case "strict-dynamic":
-					overrides = true
-				}
-			}
-		}
+		k := scriptKeywordsOf(d.Sources())
+		inline, eval, overrides := k.unsafeInline, k.unsafeEval, k.nonceOrHash || k.strictDynamic
 		if inline && !overrides {
 			c.add(InlineScripts, i, name, "'unsafe-inline'", name+" 'unsafe-inline' without a nonce, hash or 'strict-dynamic' lets injected inline scripts and event handlers run")
 		}
@@ -103,4 +75,31 @@ func (c *checker) scriptDirectives(i int, p csp.Policy) {
 			c.add(EvalScripts, i, name, "'unsafe-eval'", "script-src 'unsafe-eval' lets scripts turn strings into code with eval() and similar")
 		}
 	}
+}
+
+// scriptKeywords are what a script source list holds that bears on inline
+// scripts and eval.
+type scriptKeywords struct {
+	unsafeInline, unsafeEval, nonceOrHash, strictDynamic bool
+}
+
+// scriptKeywordsOf scans l once for them.
+func scriptKeywordsOf(l source.List) scriptKeywords {
+	var k scriptKeywords
+	for _, e := range l.All() {
+		switch e.Kind() {
+		case source.Nonce, source.Hash:
+			k.nonceOrHash = true
+		case source.Keyword:
+			switch e.Keyword() {
+			case "unsafe-inline":
+				k.unsafeInline = true
+			case "unsafe-eval":
+				k.unsafeEval = true
+			case "strict-dynamic":
+				k.strictDynamic = true
+			}
+		}
+	}
+	return k
 }

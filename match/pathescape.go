@@ -3,6 +3,8 @@ package match
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/cspkit/cspkit/internal/urlx"
 )
 
 // escapeRule says how an engine reads the percent-escapes of a path whose
@@ -30,8 +32,8 @@ const (
 // the only escapes the rules read differently.
 func hasHighEscape(s string) bool {
 	for i := strings.IndexByte(s, '%'); i >= 0 && i+2 < len(s); {
-		if h, ok := hexVal(s[i+1]); ok && h >= 8 {
-			if _, ok := hexVal(s[i+2]); ok {
+		if h, ok := urlx.Unhex(s[i+1]); ok && h >= 8 {
+			if _, ok := urlx.Unhex(s[i+2]); ok {
 				return true
 			}
 		}
@@ -85,8 +87,8 @@ func unescapeBytes(s string) []byte {
 	b := make([]byte, 0, len(s))
 	for i := 0; i < len(s); i++ {
 		if s[i] == '%' && i+2 < len(s) {
-			h, ok1 := hexVal(s[i+1])
-			l, ok2 := hexVal(s[i+2])
+			h, ok1 := urlx.Unhex(s[i+1])
+			l, ok2 := urlx.Unhex(s[i+2])
 			if ok1 && ok2 {
 				b = append(b, h<<4|l)
 				i += 2
@@ -151,18 +153,6 @@ func maximalSubpart(p []byte) int {
 }
 
 func isHexByte(c byte) bool {
-	_, ok := hexVal(c)
+	_, ok := urlx.Unhex(c)
 	return ok
-}
-
-func hexVal(c byte) (byte, bool) {
-	switch {
-	case '0' <= c && c <= '9':
-		return c - '0', true
-	case 'a' <= c && c <= 'f':
-		return c - 'a' + 10, true
-	case 'A' <= c && c <= 'F':
-		return c - 'A' + 10, true
-	}
-	return 0, false
 }

@@ -41,12 +41,7 @@ func inlineList(c inlineCase) csp.List {
 		l, _ := csp.ParseMeta(c.MetaPolicy)
 		return l
 	}
-	list, _ := csp.Parse(c.Policy)
-	if c.ReportOnly != "" {
-		ro, _ := csp.ParseReportOnly(c.ReportOnly)
-		list = csp.Join(list, ro)
-	}
-	return list
+	return recordedList(corpus.Verdict{Policy: c.Policy, ReportOnly: c.ReportOnly})
 }
 
 // replayInline decides a recorded inline case as engine e models it:

@@ -36,11 +36,7 @@ func documented(t *testing.T, dir string) map[string]bool {
 // connect-src case is decided by Connect with its request kind; a
 // destination load by Load with its destination.
 func replay(c corpus.Verdict, e match.Engine) (string, string, error) {
-	list, _ := csp.Parse(c.Policy)
-	if c.ReportOnly != "" {
-		ro, _ := csp.ParseReportOnly(c.ReportOnly)
-		list = csp.Join(list, ro)
-	}
+	list := recordedList(c)
 	dest, err := match.ParseDestination(c.Destination())
 	if err != nil {
 		return "", "", err
@@ -215,11 +211,7 @@ func TestRecordedLoadsMixedContent(t *testing.T) {
 // finalDecision is the model's decision on a recorded load's last hop: the
 // redirect target when the first hop goes through and redirects.
 func finalDecision(c corpus.Verdict, e match.Engine) (match.Decision, error) {
-	list, _ := csp.Parse(c.Policy)
-	if c.ReportOnly != "" {
-		ro, _ := csp.ParseReportOnly(c.ReportOnly)
-		list = csp.Join(list, ro)
-	}
+	list := recordedList(c)
 	dest, err := match.ParseDestination(c.Destination())
 	if err != nil {
 		return match.Decision{}, err
@@ -252,9 +244,7 @@ func TestRecordedReportOnly(t *testing.T) {
 				if c.ReportOnly == "" || c.Outcome == "error" || c.Outcome == "blocked" {
 					continue
 				}
-				list, _ := csp.Parse(c.Policy)
-				ro, _ := csp.ParseReportOnly(c.ReportOnly) // problems are part of what was recorded
-				list = csp.Join(list, ro)
+				list := recordedList(c)
 				dest, err := match.ParseDestination(c.Destination())
 				require.NoError(t, err)
 				opts := []match.Option{match.WithEngine(e)}
@@ -280,4 +270,16 @@ func TestRecordedReportOnly(t *testing.T) {
 			assert.Greater(t, checked, 500, "report-only cases checked")
 		})
 	}
+}
+
+// recordedList returns the policies a recorded case's page was served
+// with: its enforced and its report-only ones. Parse problems are part of
+// what was recorded, so they are not errors here.
+func recordedList(c corpus.Verdict) csp.List {
+	list, _ := csp.Parse(c.Policy)
+	if c.ReportOnly != "" {
+		ro, _ := csp.ParseReportOnly(c.ReportOnly)
+		list = csp.Join(list, ro)
+	}
+	return list
 }

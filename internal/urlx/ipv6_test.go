@@ -39,7 +39,7 @@ func parseIPv6Literal(s string) ([8]uint16, bool) {
 		}
 		value, length := 0, 0
 		for length < 4 && i < len(s) {
-			d, ok := unhex(s[i])
+			d, ok := Unhex(s[i])
 			if !ok {
 				break
 			}

@@ -79,7 +79,9 @@ func appendEncoded(dst []byte, s string, set uint8) []byte {
 	return dst
 }
 
-func unhex(c byte) (byte, bool) {
+// Unhex returns the value of the hexadecimal digit c, and false when c is
+// not one.
+func Unhex(c byte) (byte, bool) {
 	switch {
 	case '0' <= c && c <= '9':
 		return c - '0', true
@@ -98,8 +100,8 @@ func percentDecode(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c == '%' && i+2 < len(s) {
-			h, ok1 := unhex(s[i+1])
-			l, ok2 := unhex(s[i+2])
+			h, ok1 := Unhex(s[i+1])
+			l, ok2 := Unhex(s[i+2])
 			if ok1 && ok2 {
 				c = h<<4 | l
 				i += 2
@@ -171,8 +173,8 @@ func DecodedEqual(x, y string) bool {
 // and how many bytes of s it takes.
 func decodeAt(s string, i int) (byte, int) {
 	if s[i] == '%' && i+2 < len(s) {
-		if h, ok := unhex(s[i+1]); ok {
-			if l, ok := unhex(s[i+2]); ok {
+		if h, ok := Unhex(s[i+1]); ok {
+			if l, ok := Unhex(s[i+2]); ok {
 				return h<<4 | l, 3
 			}
 		}
